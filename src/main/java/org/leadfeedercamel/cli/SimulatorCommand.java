@@ -1,0 +1,166 @@
+package org.leadfeedercamel.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.leadfeedercamel.simulator.FaultSettings;
+import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.leadfeedercamel.simulator.data.Dataset;
+import org.leadfeedercamel.simulator.data.DatasetSpec;
+import org.leadfeedercamel.simulator.data.SimAccount;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code simulator}: serves the built-in Leadfeeder API until stopped. */
+@Command(name = "simulator",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Serve the built-in Leadfeeder API simulator (classic API) until stopped with Ctrl-C.",
+            "Same seed and dataset options give the same data."})
+final class SimulatorCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8089", description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--token", defaultValue = LeadfeederSimulator.DEFAULT_TOKEN,
+            description = "API token clients must send as 'Authorization: Token token=<token>' (default: ${DEFAULT-VALUE}).")
+    private String token;
+
+    @Option(names = "--seed", defaultValue = "" + DatasetSpec.DEFAULT_SEED, description = "Dataset seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--requests-per-minute", defaultValue = "100",
+            description = "Requests per token per rate window, 0 turns the limit off (default: ${DEFAULT-VALUE}).")
+    private int requestsPerMinute;
+
+    @Option(names = "--rate-window-seconds", defaultValue = "60",
+            description = "Length of the calendar rate-limit window in seconds (default: ${DEFAULT-VALUE}).")
+    private int rateWindowSeconds;
+
+    @Option(names = "--retry-after", description = "Send a Retry-After header with 429 answers.")
+    private boolean retryAfter;
+
+    @Option(names = "--accept-bearer", description = "Also accept 'Authorization: Bearer <token>'.")
+    private boolean acceptBearer;
+
+    @Option(names = "--result-cap", defaultValue = "10000",
+            description = "Results one list query can reach before it is cut silently (default: ${DEFAULT-VALUE}).")
+    private int resultCap;
+
+    @Option(names = "--timezones", split = ",", defaultValue = "Europe/Helsinki,America/Los_Angeles",
+            description = "One account per IANA timezone, ids 100001, 100002, ... (default: ${DEFAULT-VALUE}).")
+    private List<String> timezones;
+
+    @Option(names = "--non-premium", split = ",", description = "Account ids whose plan lacks API data (their leads and visits answer 402).")
+    private List<String> nonPremium = List.of();
+
+    @Option(names = "--from", description = "First day of an absolute date range (YYYY-MM-DD); needs --to.")
+    private LocalDate from;
+
+    @Option(names = "--to", description = "Last day of an absolute date range (YYYY-MM-DD); needs --from.")
+    private LocalDate to;
+
+    @Option(names = "--days", defaultValue = "30",
+            description = "Without --from/--to: the range is the last N days up to each account's local today (default: ${DEFAULT-VALUE}).")
+    private int days;
+
+    @Option(names = "--visits", defaultValue = "2000", description = "Visits per account over the range (default: ${DEFAULT-VALUE}).")
+    private long visits;
+
+    @Option(names = "--companies", defaultValue = "150", description = "Visiting companies (leads) per account (default: ${DEFAULT-VALUE}).")
+    private int companies;
+
+    @Option(names = "--spread", defaultValue = "0.5", description = "Day-to-day unevenness of visit volume, 0 = even (default: ${DEFAULT-VALUE}).")
+    private double spread;
+
+    @Option(names = "--busy-days", defaultValue = "0", description = "Days per account with --busy-day-visits visits each (default: ${DEFAULT-VALUE}).")
+    private int busyDays;
+
+    @Option(names = "--busy-day-visits", defaultValue = "12000", description = "Visits on each busy day (default: ${DEFAULT-VALUE}).")
+    private int busyDayVisits;
+
+    @Option(names = "--fault-seed", defaultValue = "1", description = "Seed of the random faults (default: ${DEFAULT-VALUE}).")
+    private long faultSeed;
+
+    @Option(names = "--fault-5xx-rate", defaultValue = "0", description = "Share of requests answered 500/502/503/504.")
+    private double serverErrorRate;
+
+    @Option(names = "--fault-slow-rate", defaultValue = "0", description = "Share of requests answered late.")
+    private double slowRate;
+
+    @Option(names = "--fault-slow-ms", defaultValue = "2000", description = "Delay of a slow answer in ms (default: ${DEFAULT-VALUE}).")
+    private long slowMillis;
+
+    @Option(names = "--fault-reset-rate", defaultValue = "0", description = "Share of requests whose connection is reset mid-body.")
+    private double resetRate;
+
+    @Option(names = "--fault-truncate-rate", defaultValue = "0", description = "Share of requests whose JSON body is cut short.")
+    private double truncateRate;
+
+    @Option(names = "--arrival-every", defaultValue = "0",
+            description = "After every N visits pages of an account a new visit arrives, shifting offsets (0 = never).")
+    private int arrivalEvery;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DatasetSpec dataset;
+        LeadfeederSimulator.Builder builder;
+        try {
+            List<ZoneId> zones = timezones.stream().map(ZoneId::of).toList();
+            dataset = DatasetSpec.defaults().withSeed(seed).withTimezones(zones)
+                    .withNonPremiumAccounts(new LinkedHashSet<>(nonPremium)).withRelativeDays(days)
+                    .withVisitsPerAccount(visits).withCompaniesPerAccount(companies).withSpread(spread)
+                    .withBusyDays(busyDays, busyDayVisits);
+            if (from != null || to != null) {
+                dataset = dataset.withRange(from, to);
+            }
+            builder = LeadfeederSimulator.builder().dataset(dataset).host(host).port(port).token(token)
+                    .requestsPerWindow(requestsPerMinute).rateWindow(Duration.ofSeconds(rateWindowSeconds))
+                    .retryAfter(retryAfter).acceptBearer(acceptBearer).resultCap(resultCap)
+                    .faults(new FaultSettings(faultSeed, serverErrorRate, slowRate, slowMillis, resetRate, truncateRate,
+                            arrivalEvery));
+        } catch (RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (LeadfeederSimulator simulator = builder.start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                simulator.close();
+                stopped.countDown();
+            }, "simulator-shutdown"));
+            describe(simulator);
+            stopped.await();
+        }
+        return CommandLine.ExitCode.OK;
+    }
+
+    private void describe(LeadfeederSimulator simulator) {
+        PrintWriter out = spec.commandLine().getOut();
+        Dataset data = simulator.dataset();
+        out.printf("Leadfeeder API simulator listening on %s (seed %d)%n", simulator.baseUrl(), seed);
+        out.printf("Send 'Authorization: Token token=<the --token value>'; rate limit: %s%n",
+                requestsPerMinute == 0 ? "off" : requestsPerMinute + " requests per " + rateWindowSeconds + " s per token");
+        for (SimAccount account : data.accounts()) {
+            String id = account.id();
+            out.printf("  account %s  %-22s %-20s %s..%s  %,d visits%s%n", id, account.name(), account.timezone(),
+                    data.firstDay(id), data.lastDay(id), data.visits(id, data.firstDay(id), data.lastDay(id), 0, 0).total(),
+                    account.premium() ? "" : "  (not premium: 402)");
+        }
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+    }
+}

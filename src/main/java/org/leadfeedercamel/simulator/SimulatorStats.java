@@ -1,0 +1,50 @@
+package org.leadfeedercamel.simulator;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the simulator served, for tests and benchmarks that count requests. */
+public final class SimulatorStats {
+
+    private final LongAdder requests = new LongAdder();
+    private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+
+    void served(int status) {
+        requests.increment();
+        byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+
+    void faulted(Fault fault) {
+        faults.computeIfAbsent(fault.name(), f -> new LongAdder()).increment();
+    }
+
+    /** Every request answered, whatever its status. */
+    public long requests() {
+        return requests.sum();
+    }
+
+    public long withStatus(int status) {
+        LongAdder count = byStatus.get(status);
+        return count == null ? 0 : count.sum();
+    }
+
+    public long faults(Fault fault) {
+        LongAdder count = faults.get(fault.name());
+        return count == null ? 0 : count.sum();
+    }
+
+    public Map<Integer, Long> byStatus() {
+        Map<Integer, Long> copy = new TreeMap<>();
+        byStatus.forEach((status, count) -> copy.put(status, count.sum()));
+        return copy;
+    }
+
+    public void reset() {
+        requests.reset();
+        byStatus.clear();
+        faults.clear();
+    }
+}

@@ -1,0 +1,11 @@
+package org.leadfeedercamel.simulator.http;
+
+/** How a response reaches the client: whole, or broken the ways real networks break it. */
+public enum Delivery {
+    /** Headers and the whole body. */
+    WHOLE,
+    /** Headers announce the whole body; half of it is sent, then the connection is reset (TCP RST). */
+    RESET_MIDWAY,
+    /** A well-formed response whose body is cut in half: Content-Length matches what is sent. */
+    TRUNCATED
+}
