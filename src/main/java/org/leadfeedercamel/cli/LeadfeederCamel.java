@@ -23,7 +23,16 @@ public final class LeadfeederCamel implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new LeadfeederCamel());
+        CommandLine cli = new CommandLine(new LeadfeederCamel());
+        // a mistyped option gets one line naming it, not the whole usage text
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(e.getMessage());
+            err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        });
+        return cli;
     }
 
     @Override

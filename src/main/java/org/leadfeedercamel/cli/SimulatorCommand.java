@@ -63,7 +63,7 @@ final class SimulatorCommand implements Callable<Integer> {
 
     @Option(names = "--timezones", split = ",", defaultValue = "Europe/Helsinki,America/Los_Angeles",
             description = "One account per IANA timezone, ids 100001, 100002, ... (default: ${DEFAULT-VALUE}).")
-    private List<String> timezones;
+    private List<ZoneId> timezones;
 
     @Option(names = "--non-premium", split = ",", description = "Account ids whose plan lacks API data (their leads and visits answer 402).")
     private List<String> nonPremium = List.of();
@@ -120,8 +120,7 @@ final class SimulatorCommand implements Callable<Integer> {
         DatasetSpec dataset;
         LeadfeederSimulator.Builder builder;
         try {
-            List<ZoneId> zones = timezones.stream().map(ZoneId::of).toList();
-            dataset = DatasetSpec.defaults().withSeed(seed).withTimezones(zones)
+            dataset = DatasetSpec.defaults().withSeed(seed).withTimezones(timezones)
                     .withNonPremiumAccounts(new LinkedHashSet<>(nonPremium)).withRelativeDays(days)
                     .withVisitsPerAccount(visits).withCompaniesPerAccount(companies).withSpread(spread)
                     .withBusyDays(busyDays, busyDayVisits);
