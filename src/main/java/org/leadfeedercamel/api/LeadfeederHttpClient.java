@@ -1,0 +1,39 @@
+package org.leadfeedercamel.api;
+
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.leadfeedercamel.config.SyncSettings;
+
+/**
+ * Shapes camel-http's client for Leadfeeder: the token goes in as a request interceptor (never in a
+ * message header, so no exchange dump or log can show it) and only to the API's own host; the client's
+ * automatic retries are off (the routes own retries and Retry-After) and redirects are not followed.
+ */
+public final class LeadfeederHttpClient implements HttpClientConfigurer {
+
+    private final SyncSettings settings;
+
+    public LeadfeederHttpClient(SyncSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void configureHttpClient(HttpClientBuilder builder) {
+        String host = settings.baseApiUrl().getHost();
+        String authorization = "Token token=" + settings.apiToken();
+        builder.disableAutomaticRetries()
+                .disableRedirectHandling()
+                .setUserAgent(settings.userAgent())
+                .addRequestInterceptorFirst((request, entity, context) -> {
+                    if (request.getAuthority() != null && host.equalsIgnoreCase(request.getAuthority().getHostName())) {
+                        request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                });
+    }
+
+    @Override
+    public String toString() {
+        return "LeadfeederHttpClient[" + settings.baseApiUrl() + "]"; // never the token
+    }
+}

@@ -1,0 +1,168 @@
+package org.leadfeedercamel.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.quartz.CronExpression;
+
+/**
+ * The connector's `leadfeeder.*` configuration, read once at start and checked key by key, so a bad
+ * value stops the program with one line naming it rather than failing half-way through a sync.
+ */
+public record SyncSettings(
+        String apiToken,
+        List<String> accountIds,
+        URI baseApiUrl,
+        LocalDate startDate,
+        int pageSize,
+        int lookbackDays,
+        int resultCap,
+        String schedule,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        String userAgent,
+        Duration rateLimitWindow,
+        Duration maxRateLimitWait) {
+
+    public static final String API_TOKEN = "leadfeeder.api-token";
+    public static final String ACCOUNT_ID = "leadfeeder.account-id";
+    public static final String BASE_API_URL = "leadfeeder.base-api-url";
+    public static final String START_DATE = "leadfeeder.start-date";
+    public static final String PAGE_SIZE = "leadfeeder.page-size";
+    public static final String LOOKBACK_DAYS = "leadfeeder.lookback-days";
+    public static final String RESULT_CAP = "leadfeeder.result-cap";
+    public static final String SCHEDULE = "leadfeeder.schedule";
+    public static final String DB_URL = "leadfeeder.db-url";
+    public static final String DB_USER = "leadfeeder.db-user";
+    public static final String DB_PASSWORD = "leadfeeder.db-password";
+    public static final String CONNECT_TIMEOUT = "leadfeeder.http.connect-timeout-ms";
+    public static final String RESPONSE_TIMEOUT = "leadfeeder.http.response-timeout-ms";
+    public static final String USER_AGENT = "leadfeeder.http.user-agent";
+    public static final String RATE_LIMIT_WINDOW = "leadfeeder.rate-limit.window-seconds";
+    public static final String MAX_RATE_LIMIT_WAIT = "leadfeeder.http.max-rate-limit-wait-seconds";
+
+    /** No token means demo mode: the built-in simulator stands in for the API. */
+    public boolean demo() {
+        return apiToken == null || apiToken.isBlank();
+    }
+
+    /** Reads and checks every key; {@code lookup} answers a key's value, or empty when it is not set. */
+    public static SyncSettings read(Function<String, Optional<String>> lookup) {
+        Reader r = new Reader(lookup);
+        return new SyncSettings(
+                r.text(API_TOKEN, null),
+                r.list(ACCOUNT_ID),
+                r.url(BASE_API_URL, "https://api.leadfeeder.com"),
+                r.date(START_DATE, "2024-01-01"),
+                r.integer(PAGE_SIZE, "100", 1, 100),
+                r.integer(LOOKBACK_DAYS, "3", 0, 366),
+                r.integer(RESULT_CAP, "10000", 1, Integer.MAX_VALUE),
+                r.cron(SCHEDULE, "0 0 * * * ?"),
+                r.jdbcUrl(DB_URL, "jdbc:h2:file:./data/leadfeeder"),
+                r.text(DB_USER, null),
+                r.text(DB_PASSWORD, null),
+                Duration.ofMillis(r.integer(CONNECT_TIMEOUT, "10000", 1, 600_000)),
+                Duration.ofMillis(r.integer(RESPONSE_TIMEOUT, "60000", 1, 600_000)),
+                r.text(USER_AGENT, "leadfeeder-camel"),
+                Duration.ofSeconds(r.integer(RATE_LIMIT_WINDOW, "60", 1, 3600)),
+                Duration.ofSeconds(r.integer(MAX_RATE_LIMIT_WAIT, "120", 1, 3600)));
+    }
+
+    /** The same settings pointing at another API, for demo mode. */
+    public SyncSettings withApi(URI url, String token) {
+        return new SyncSettings(token, accountIds, url, startDate, pageSize, lookbackDays, resultCap, schedule, dbUrl,
+                dbUser, dbPassword, connectTimeout, responseTimeout, userAgent, rateLimitWindow, maxRateLimitWait);
+    }
+
+    /** Never prints the token or the database password. */
+    @Override
+    public String toString() {
+        return "SyncSettings[accounts=" + (accountIds.isEmpty() ? "all" : accountIds) + ", baseApiUrl=" + baseApiUrl
+                + ", startDate=" + startDate + ", pageSize=" + pageSize + ", lookbackDays=" + lookbackDays
+                + ", schedule=" + schedule + ", db=" + dbUrl + "]";
+    }
+
+    private record Reader(Function<String, Optional<String>> lookup) {
+
+        String raw(String key, String fallback) {
+            return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(fallback);
+        }
+
+        String text(String key, String fallback) {
+            return raw(key, fallback);
+        }
+
+        List<String> list(String key) {
+            String value = raw(key, "");
+            List<String> ids = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            for (String id : ids) {
+                if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+                    throw new ConfigurationException(key, value, "is not a comma-separated list of account ids");
+                }
+            }
+            return ids;
+        }
+
+        URI url(String key, String fallback) {
+            String value = raw(key, fallback);
+            try {
+                URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new ConfigurationException(key, value, "is not an http(s) URL with a host");
+                }
+                if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                    throw new ConfigurationException(key, value, "must be a base URL without credentials, query or fragment");
+                }
+                return uri;
+            } catch (java.net.URISyntaxException e) {
+                throw new ConfigurationException(key, value, "is not a URL");
+            }
+        }
+
+        LocalDate date(String key, String fallback) {
+            String value = raw(key, fallback);
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new ConfigurationException(key, value, "is not a date (YYYY-MM-DD)");
+            }
+        }
+
+        int integer(String key, String fallback, int min, int max) {
+            String value = raw(key, fallback);
+            try {
+                int number = Integer.parseInt(value);
+                if (number < min || number > max) {
+                    throw new ConfigurationException(key, value, "is not between " + min + " and " + max);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(key, value, "is not a whole number");
+            }
+        }
+
+        String cron(String key, String fallback) {
+            String value = raw(key, fallback);
+            if (!CronExpression.isValidExpression(value)) {
+                throw new ConfigurationException(key, value, "is not a Quartz cron expression (e.g. '0 0 * * * ?')");
+            }
+            return value;
+        }
+
+        String jdbcUrl(String key, String fallback) {
+            String value = raw(key, fallback);
+            if (!value.startsWith("jdbc:")) {
+                throw new ConfigurationException(key, value, "is not a JDBC URL (jdbc:h2:..., jdbc:postgresql:..., jdbc:mariadb:...)");
+            }
+            return value;
+        }
+    }
+}

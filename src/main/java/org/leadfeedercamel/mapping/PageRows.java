@@ -1,0 +1,96 @@
+package org.leadfeedercamel.mapping;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows one API page yields, per table, ready for one parameterised batch each. Locations are
+ * keyed by id so each is written once per page.
+ */
+public final class PageRows {
+
+    private final String runId;
+    private final String accountId;
+    private final String stream;
+    private final OffsetDateTime syncedAt;
+    private final List<Map<String, Object>> visits = new ArrayList<>();
+    private final List<Map<String, Object>> routes = new ArrayList<>();
+    private final List<Map<String, Object>> leads = new ArrayList<>();
+    private final Map<String, Map<String, Object>> locations = new LinkedHashMap<>();
+    private final List<Map<String, Object>> rejected = new ArrayList<>();
+    private final List<Map<String, Object>> accounts = new ArrayList<>();
+
+    public PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt) {
+        this.runId = runId;
+        this.accountId = accountId;
+        this.stream = stream;
+        this.syncedAt = syncedAt;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String stream() {
+        return stream;
+    }
+
+    public OffsetDateTime syncedAt() {
+        return syncedAt;
+    }
+
+    public List<Map<String, Object>> getVisits() {
+        return visits;
+    }
+
+    public List<Map<String, Object>> getRoutes() {
+        return routes;
+    }
+
+    public List<Map<String, Object>> getLeads() {
+        return leads;
+    }
+
+    public List<Map<String, Object>> getLocations() {
+        return new ArrayList<>(locations.values());
+    }
+
+    public List<Map<String, Object>> getRejected() {
+        return rejected;
+    }
+
+    public List<Map<String, Object>> getAccounts() {
+        return accounts;
+    }
+
+    void addAccount(Map<String, Object> row) {
+        accounts.add(row);
+    }
+
+    void addVisit(Map<String, Object> row) {
+        visits.add(row);
+    }
+
+    void addRoute(Map<String, Object> row) {
+        routes.add(row);
+    }
+
+    void addLead(Map<String, Object> row) {
+        leads.add(row);
+    }
+
+    void addLocation(String id, Map<String, Object> row) {
+        locations.put(id, row);
+    }
+
+    void addRejected(Map<String, Object> row) {
+        rejected.add(row);
+    }
+}

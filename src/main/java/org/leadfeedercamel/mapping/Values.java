@@ -1,0 +1,40 @@
+package org.leadfeedercamel.mapping;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/** Conversions of parsed JSON values that more than one mapping needs. */
+final class Values {
+
+    private Values() {
+    }
+
+    static Integer integer(String name, Object value) throws RejectedRecordException {
+        if (value == null || "".equals(value)) {
+            return null;
+        }
+        if (value instanceof Integer i) {
+            return i;
+        }
+        if (value instanceof Long || value instanceof BigInteger || value instanceof BigDecimal
+                || value instanceof Double || value instanceof Float) {
+            Number n = (Number) value;
+            double d = n.doubleValue();
+            if (d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
+                return n.intValue();
+            }
+        }
+        throw new RejectedRecordException(name + " is not a whole number");
+    }
+
+    /** An id: a non-empty string, or a number (ids are opaque strings). */
+    static String id(String name, Object value) throws RejectedRecordException {
+        if (value instanceof String s && !s.isBlank()) {
+            return s;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            return value.toString();
+        }
+        throw new RejectedRecordException(value == null || "".equals(value) ? "missing " + name : name + " is not a string");
+    }
+}

@@ -1,0 +1,111 @@
+package org.leadfeedercamel.state;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.service.ServiceHelper;
+import org.leadfeedercamel.sql.SqlStatements;
+import org.leadfeedercamel.sync.SyncMode;
+import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.sync.SyncWindow;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sync state: Camel's JDBC idempotent repository of completed windows, one processor name per
+ * account and stream, in the warehouse itself. A window is added in the transaction of its last page.
+ */
+public final class CompletedWindows {
+
+    public static final String TABLE = "leadfeeder_completed_windows";
+
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final SqlStatements sql;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Map<String, JdbcMessageIdRepository> repositories = new ConcurrentHashMap<>();
+
+    public CompletedWindows(DataSource dataSource, TransactionTemplate transactions, SqlStatements sql) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.sql = sql;
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+    }
+
+    static String processorName(String accountId, String stream) {
+        return "leadfeeder:" + accountId + ":" + stream;
+    }
+
+    /** Records the window as complete; joins the transaction of the page being written. */
+    public void markComplete(SyncWindow window) {
+        repository(processorName(window.accountId(), window.stream())).add(window.key());
+    }
+
+    /**
+     * Marks the window being paged as complete when the page just written was its last, in the same
+     * transaction; a backfill marks nothing, so it leaves the incremental state as it was.
+     */
+    public void completeIfLastPage(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        if (run.mode() == SyncMode.INCREMENTAL && exchange.getProperty(SyncProperties.LAST_PAGE, false, Boolean.class)) {
+            markComplete(exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class));
+        }
+    }
+
+    /** Whether exactly this window was completed before. */
+    public boolean isComplete(SyncWindow window) {
+        return repository(processorName(window.accountId(), window.stream())).contains(window.key());
+    }
+
+    private JdbcMessageIdRepository repository(String processorName) {
+        return repositories.computeIfAbsent(processorName, name -> {
+            // the same transaction template as the page writes, so an add joins the page's transaction
+            JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, transactions, name);
+            repository.setTableName(TABLE);
+            repository.setCreateTableIfNotExists(false);
+            ServiceHelper.startService(repository);
+            return repository;
+        });
+    }
+
+    /** The completed windows of an account and stream. */
+    public List<SyncWindow> completed(String accountId, String stream) {
+        List<SyncWindow> windows = new ArrayList<>();
+        for (String key : jdbc.queryForList(sql.get("select-completed-windows"),
+                Map.of("processor_name", processorName(accountId, stream)), String.class)) {
+            int dots = key.indexOf("..");
+            windows.add(new SyncWindow(accountId, stream, LocalDate.parse(key.substring(0, dots)),
+                    LocalDate.parse(key.substring(dots + 2))));
+        }
+        return windows;
+    }
+
+    /**
+     * The last day of the unbroken run of completed windows that starts at {@code start}, or null when
+     * the day {@code start} itself is not covered. Overlapping windows (lookback re-reads) are fine.
+     */
+    public LocalDate syncedThrough(String accountId, String stream, LocalDate start) {
+        List<SyncWindow> windows = new ArrayList<>(completed(accountId, stream));
+        windows.sort(Comparator.comparing(SyncWindow::from));
+        LocalDate covered = start.minusDays(1);
+        for (SyncWindow window : windows) {
+            if (window.to().isBefore(start)) {
+                continue;
+            }
+            if (window.from().isAfter(covered.plusDays(1))) {
+                break;
+            }
+            if (window.to().isAfter(covered)) {
+                covered = window.to();
+            }
+        }
+        return covered.isBefore(start) ? null : covered;
+    }
+}

@@ -1,0 +1,103 @@
+package org.leadfeedercamel.state;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.leadfeedercamel.mapping.PageRows;
+import org.leadfeedercamel.sql.SqlStatements;
+import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.sync.SyncRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** The run log {@code leadfeeder_sync_runs}: a row when a run starts, its figures when it ends. */
+public final class RunLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunLog.class);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SqlStatements sql;
+    private final Clock clock;
+
+    public RunLog(DataSource dataSource, SqlStatements sql, Clock clock) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    /** Starts the run in the body, or an incremental one when the trigger sent none. */
+    public void start(Exchange exchange) {
+        SyncRun run = exchange.getMessage().getBody() instanceof SyncRun given ? given : SyncRun.incremental(clock);
+        exchange.setProperty(SyncProperties.RUN, run);
+        Map<String, Object> row = new HashMap<>();
+        row.put("run_id", run.runId());
+        row.put("mode", run.mode().name().toLowerCase());
+        row.put("started_at", run.startedAt().atOffset(ZoneOffset.UTC));
+        row.put("status", "running");
+        jdbc.update(sql.get("insert-sync-run"), row);
+        LOG.info("Sync run {} started ({}{})", run.runId(), run.mode().name().toLowerCase(),
+                run.backfillFrom() == null ? "" : " " + run.backfillFrom() + ".." + run.backfillTo() + " " + run.getStreams());
+    }
+
+    /** Counts what a page wrote. */
+    public void pageWritten(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        PageRows page = exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+        run.wrote("accounts", page.getAccounts().size());
+        run.wrote("visits", page.getVisits().size());
+        run.wrote("visit_routs", page.getRoutes().size());
+        run.wrote("leads", page.getLeads().size());
+        run.wrote("locations", page.getLocations().size());
+        run.rejected(page.getRejected().size());
+    }
+
+    /** An account the run could not read (e.g. HTTP 402): logged and recorded; the others go on. */
+    public void accountSkipped(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String message = cause == null ? "account " + exchange.getProperty(SyncProperties.ACCOUNT_ID) + " skipped"
+                : cause.getMessage();
+        LOG.warn(message);
+        run.warn(message);
+    }
+
+    public void succeed(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        run.succeed();
+        finish(run);
+        exchange.getMessage().setBody(run);
+    }
+
+    public void fail(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String message = cause == null ? "unknown error" : cause.getMessage();
+        run.fail(message);
+        finish(run);
+        LOG.error("Sync run {} failed: {}", run.runId(), message);
+        exchange.getMessage().setBody(run);
+    }
+
+    private void finish(SyncRun run) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("run_id", run.runId());
+        row.put("ended_at", Timestamp.from(run.endedAt()).toInstant().atOffset(ZoneOffset.UTC));
+        row.put("status", run.status().name().toLowerCase());
+        row.put("requests", run.requests());
+        row.put("retries", run.retries());
+        for (String table : SyncRun.TABLES) {
+            row.put("rows_" + table, run.rows(table));
+        }
+        row.put("rejected", run.rejectedCount());
+        List<String> warnings = run.warnings();
+        row.put("warnings", warnings.isEmpty() ? null : String.join("\n", warnings));
+        row.put("error", run.error());
+        jdbc.update(sql.get("update-sync-run"), row);
+    }
+}

@@ -1,0 +1,71 @@
+package org.leadfeedercamel.state;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.sync.SyncMode;
+import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.sync.SyncWindow;
+import org.leadfeedercamel.sync.WindowQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides which date windows an account and stream read this run. Incremental runs resume at the first
+ * day not covered by completed windows (the start date on a first sync), re-read the lookback days,
+ * and run through the account-local today; a backfill reads exactly its range. Windows start as wide
+ * as that and are split only when the API's result cap forces it.
+ */
+public final class WindowPlanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowPlanner.class);
+
+    private final SyncSettings settings;
+    private final CompletedWindows state;
+
+    public WindowPlanner(SyncSettings settings, CompletedWindows state) {
+        this.settings = settings;
+        this.state = state;
+    }
+
+    public WindowQueue plan(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        String accountId = exchange.getProperty(SyncProperties.ACCOUNT_ID, String.class);
+        String stream = exchange.getProperty(SyncProperties.STREAM, String.class);
+        ZoneId zone = exchange.getProperty(SyncProperties.ACCOUNT_TIMEZONE, ZoneId.class);
+        LocalDate today = LocalDate.now(run.clock().withZone(zone));
+        LocalDate from;
+        LocalDate to;
+        if (run.mode() == SyncMode.BACKFILL) {
+            from = run.backfillFrom();
+            to = run.backfillTo().isAfter(today) ? today : run.backfillTo();
+        } else {
+            from = resumeDay(accountId, stream, today);
+            to = today;
+        }
+        if (from.isAfter(to)) {
+            LOG.info("Account {} {}: nothing to read ({}..{})", accountId, stream, from, to);
+            return new WindowQueue(List.of());
+        }
+        LOG.info("Account {} {}: reading {}..{}", accountId, stream, from, to);
+        return new WindowQueue(List.of(new SyncWindow(accountId, stream, from, to)));
+    }
+
+    /** First day an incremental run reads: after the synced days, but never later than the lookback. */
+    LocalDate resumeDay(String accountId, String stream, LocalDate today) {
+        LocalDate start = settings.startDate();
+        LocalDate through = state.syncedThrough(accountId, stream, start);
+        if (through == null) {
+            return start;
+        }
+        LocalDate resume = through.plusDays(1);
+        LocalDate lookback = today.minusDays(Math.max(settings.lookbackDays(), 1) - 1L);
+        if (resume.isAfter(lookback)) {
+            resume = lookback;
+        }
+        return resume.isBefore(start) ? start : resume;
+    }
+}

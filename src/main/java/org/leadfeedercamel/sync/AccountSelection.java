@@ -1,0 +1,68 @@
+package org.leadfeedercamel.sync;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.mapping.PageRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Which of the accounts the token sees are synced: all of them, or those LEADFEEDER_ACCOUNT_ID names. */
+public final class AccountSelection {
+
+    /** An account to sync and the timezone its dates are in. */
+    public record AccountRef(String id, ZoneId zone) {
+        public String getId() {
+            return id;
+        }
+
+        public ZoneId getZone() {
+            return zone;
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountSelection.class);
+
+    private final SyncSettings settings;
+
+    public AccountSelection(SyncSettings settings) {
+        this.settings = settings;
+    }
+
+    public List<AccountRef> select(Exchange exchange) {
+        PageRows accounts = exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        List<AccountRef> selected = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Map<String, Object> row : accounts.getAccounts()) {
+            String id = (String) row.get("account_id");
+            seen.add(id);
+            if (settings.accountIds().isEmpty() || settings.accountIds().contains(id)) {
+                selected.add(new AccountRef(id, zone(id, (String) row.get("timezone"), run)));
+            }
+        }
+        for (String wanted : settings.accountIds()) {
+            if (!seen.contains(wanted)) {
+                String message = "Account " + wanted + " (LEADFEEDER_ACCOUNT_ID) is not among the accounts this token can see: " + seen;
+                LOG.error(message);
+                run.warn(message);
+            }
+        }
+        return selected;
+    }
+
+    private static ZoneId zone(String accountId, String timezone, SyncRun run) {
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException | NullPointerException e) {
+            String message = "Account " + accountId + " has no usable timezone ('" + timezone + "'); using UTC dates";
+            LOG.warn(message);
+            run.warn(message);
+            return ZoneId.of("UTC");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.leadfeedercamel.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.leadfeedercamel.api.ApiRequests;
+import org.leadfeedercamel.api.ApiResponses;
+import org.leadfeedercamel.api.LeadfeederHttpClient;
+import org.leadfeedercamel.api.RetryWaits;
+import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.mapping.RecordMapper;
+import org.leadfeedercamel.sql.Dialect;
+import org.leadfeedercamel.sql.SqlStatements;
+import org.leadfeedercamel.sql.Warehouse;
+import org.leadfeedercamel.state.CompletedWindows;
+import org.leadfeedercamel.state.PageTransaction;
+import org.leadfeedercamel.state.RunLog;
+import org.leadfeedercamel.state.WindowPlanner;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Adds the sync to a CamelContext: the beans its routes call (all named {@code leadfeeder*}) and the
+ * YAML routes (all with ids {@code leadfeeder-*}). The standalone runner and a host estate use the
+ * same two calls, so the host keeps its own routes, datasource and properties.
+ */
+public final class LeadfeederSync {
+
+    /** The route files, on the classpath (packaged from the top-level {@code routes/} folder). */
+    public static final List<String> ROUTE_FILES = List.of("routes/leadfeeder-sync.camel.yaml",
+            "routes/leadfeeder-pages.camel.yaml", "routes/leadfeeder-api.camel.yaml");
+
+    /** Property the routes use to pick the SQL files of the warehouse's dialect. */
+    public static final String DIALECT_PROPERTY = "leadfeeder.sql-dialect";
+
+    private LeadfeederSync() {
+    }
+
+    /**
+     * Migrates the warehouse behind {@code dataSource} and binds the sync's beans into the context's
+     * registry. {@code settings} carries the token; it is never put into Camel properties.
+     */
+    public static void bindBeans(CamelContext context, SyncSettings settings, DataSource dataSource, Clock clock) {
+        Dialect dialect = Dialect.of(settings.dbUrl());
+        Warehouse.migrate(dataSource, dialect);
+        context.getPropertiesComponent().addInitialProperty(DIALECT_PROPERTY, dialect.folder());
+
+        SqlStatements sql = new SqlStatements(dialect);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ObjectMapper json = new ObjectMapper();
+        CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);
+        ApiRequests api = new ApiRequests(settings);
+
+        Registry registry = context.getRegistry();
+        registry.bind("leadfeederSettings", settings);
+        registry.bind("leadfeederDataSource", dataSource);
+        registry.bind("leadfeederTransaction", new PageTransaction(transactions));
+        registry.bind("leadfeederState", state);
+        registry.bind("leadfeederWindowPlanner", new WindowPlanner(settings, state));
+        registry.bind("leadfeederRunLog", new RunLog(dataSource, sql, clock));
+        registry.bind("leadfeederMapper", new RecordMapper(json));
+        registry.bind("leadfeederAccounts", new AccountSelection(settings));
+        registry.bind("leadfeederApi", api);
+        registry.bind("leadfeederPager", new Pager(settings, api));
+        registry.bind("leadfeederApiResponses", new ApiResponses(json));
+        registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings));
+        registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.rateLimitWindow(),
+                settings.maxRateLimitWait()));
+    }
+
+    /** Loads the sync's YAML routes into the context. */
+    public static void addRoutes(CamelContext context) throws Exception {
+        List<Resource> resources = ROUTE_FILES.stream()
+                .map(file -> ResourceHelper.resolveResource(context, "classpath:" + file))
+                .toList();
+        PluginHelper.getRoutesLoader(context).loadRoutes(resources);
+    }
+
+}

@@ -1,0 +1,155 @@
+package org.leadfeedercamel.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One run of the sync: what it was asked to do and what it did, for the run log and the summary. */
+public final class SyncRun {
+
+    public static final List<String> TABLES = List.of("accounts", "visits", "visit_routs", "leads", "locations");
+    public static final List<String> STREAMS = List.of("visits", "leads");
+
+    public enum Status { RUNNING, SUCCEEDED, FAILED }
+
+    private final String runId = UUID.randomUUID().toString();
+    private final SyncMode mode;
+    private final List<String> streams;
+    private final LocalDate backfillFrom;
+    private final LocalDate backfillTo;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger rejected = new AtomicInteger();
+    private final Map<String, AtomicInteger> rows = new LinkedHashMap<>();
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private volatile Status status = Status.RUNNING;
+    private volatile String error;
+    private volatile Instant endedAt;
+
+    private SyncRun(SyncMode mode, List<String> streams, LocalDate from, LocalDate to, Clock clock) {
+        this.mode = mode;
+        this.streams = List.copyOf(streams);
+        this.backfillFrom = from;
+        this.backfillTo = to;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        TABLES.forEach(table -> rows.put(table, new AtomicInteger()));
+    }
+
+    public static SyncRun incremental(Clock clock) {
+        return new SyncRun(SyncMode.INCREMENTAL, STREAMS, null, null, clock);
+    }
+
+    public static SyncRun backfill(LocalDate from, LocalDate to, List<String> streams, Clock clock) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("backfill --from " + from + " is after --to " + to);
+        }
+        for (String stream : streams) {
+            if (!STREAMS.contains(stream)) {
+                throw new IllegalArgumentException("unknown stream '" + stream + "' (streams: visits, leads)");
+            }
+        }
+        return new SyncRun(SyncMode.BACKFILL, streams, from, to, clock);
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public SyncMode mode() {
+        return mode;
+    }
+
+    /** The streams this run reads, for the route to split over. */
+    public List<String> getStreams() {
+        return streams;
+    }
+
+    public LocalDate backfillFrom() {
+        return backfillFrom;
+    }
+
+    public LocalDate backfillTo() {
+        return backfillTo;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public void requestSent() {
+        requests.incrementAndGet();
+    }
+
+    public void retried() {
+        retries.incrementAndGet();
+    }
+
+    public void wrote(String table, int count) {
+        rows.get(table).addAndGet(count);
+    }
+
+    public void rejected(int count) {
+        rejected.addAndGet(count);
+    }
+
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    public int retries() {
+        return retries.get();
+    }
+
+    public int rejectedCount() {
+        return rejected.get();
+    }
+
+    public int rows(String table) {
+        return rows.get(table).get();
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    public void succeed() {
+        status = Status.SUCCEEDED;
+        endedAt = clock.instant();
+    }
+
+    public void fail(String message) {
+        status = Status.FAILED;
+        error = message;
+        endedAt = clock.instant();
+    }
+}

@@ -1,0 +1,44 @@
+package org.leadfeedercamel.sync;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The windows still to read for one account and stream, oldest first. The route splits over it while
+ * it grows: a window that turns out to reach the result cap is replaced by its two halves, read next.
+ */
+public final class WindowQueue implements Iterator<SyncWindow> {
+
+    private final Deque<SyncWindow> pending;
+
+    public WindowQueue(List<SyncWindow> windows) {
+        this.pending = new ArrayDeque<>(windows);
+    }
+
+    /** Reads {@code window} again as two halves, before anything else that is pending. */
+    public void split(SyncWindow window) {
+        SyncWindow[] halves = window.halves();
+        pending.addFirst(halves[1]);
+        pending.addFirst(halves[0]);
+    }
+
+    public int size() {
+        return pending.size();
+    }
+
+    @Override
+    public boolean hasNext() {
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public SyncWindow next() {
+        if (pending.isEmpty()) {
+            throw new NoSuchElementException();
+        }
+        return pending.removeFirst();
+    }
+}

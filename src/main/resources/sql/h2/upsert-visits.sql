@@ -1,0 +1,4 @@
+-- Upsert of one page of visits rows (camel-sql batch; one parameter set per row).
+MERGE INTO raw_leadfeeder__visits (account_id, visit_id, lead_id, location_id, source, medium, referring_url, landing_page_path, keyword, query_term, campaign, page_depth, visit_length, started_at, visit_date, visit_hour, lf_client_id, ga_client_ids, country_code, device_type, visitor_email, visitor_first_name, visitor_last_name, _extra, _synced_at, _run_id)
+KEY (account_id, visit_id)
+VALUES (:#account_id, :#visit_id, :#lead_id, :#location_id, :#source, :#medium, :#referring_url, :#landing_page_path, :#keyword, :#query_term, :#campaign, :#page_depth, :#visit_length, :#started_at, :#visit_date, :#visit_hour, :#lf_client_id, :#ga_client_ids, :#country_code, :#device_type, :#visitor_email, :#visitor_first_name, :#visitor_last_name, :#_extra, :#_synced_at, :#_run_id)

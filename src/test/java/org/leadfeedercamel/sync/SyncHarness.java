@@ -1,0 +1,83 @@
+package org.leadfeedercamel.sync;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.leadfeedercamel.sql.Warehouse;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A CamelContext running the sync against a simulator and a fresh in-memory H2 warehouse, the way an
+ * embedding host would set it up.
+ */
+final class SyncHarness implements AutoCloseable {
+
+    final LeadfeederSimulator simulator;
+    final Clock clock;
+    final SyncSettings settings;
+    final HikariDataSource dataSource;
+    final JdbcTemplate jdbc;
+    final CamelContext context;
+
+    SyncHarness(LeadfeederSimulator simulator, Clock clock, Map<String, String> overrides) throws Exception {
+        this(simulator, clock, overrides, "jdbc:h2:mem:sync-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    SyncHarness(LeadfeederSimulator simulator, Clock clock, Map<String, String> overrides, String dbUrl) throws Exception {
+        this.simulator = simulator;
+        this.clock = clock;
+        Map<String, String> values = new HashMap<>();
+        values.put(SyncSettings.API_TOKEN, "tok");
+        values.put(SyncSettings.BASE_API_URL, simulator.baseUrl());
+        values.put(SyncSettings.DB_URL, dbUrl);
+        values.put("leadfeeder.http.backoff-initial-ms", "10");
+        values.put("leadfeeder.http.backoff-max-ms", "50");
+        values.putAll(overrides);
+        this.settings = SyncSettings.read(key -> Optional.ofNullable(values.get(key)));
+        this.dataSource = Warehouse.open(settings);
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        values.forEach((key, value) -> {
+            if (!key.equals(SyncSettings.API_TOKEN)) {
+                properties.setProperty(key, value);
+            }
+        });
+        properties.setProperty("leadfeeder.scheduler-enabled", "false");
+        context.getPropertiesComponent().setInitialProperties(properties);
+        LeadfeederSync.bindBeans(context, settings, dataSource, clock);
+        LeadfeederSync.addRoutes(context);
+        context.start();
+    }
+
+    SyncRun once() {
+        return run(SyncRun.incremental(clock));
+    }
+
+    SyncRun run(SyncRun run) {
+        return context.createProducerTemplate().requestBody("direct:leadfeeder-sync", run, SyncRun.class);
+    }
+
+    List<Map<String, Object>> rows(String sql) {
+        return jdbc.queryForList(sql);
+    }
+
+    int count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+
+    @Override
+    public void close() {
+        context.stop();
+        dataSource.close();
+    }
+}
