@@ -60,7 +60,9 @@ public final class ApiRequests {
     public void prepare(Exchange exchange) {
         String url = exchange.getProperty(SyncProperties.NEXT_URL, String.class);
         checkedNext(url);
-        exchange.getMessage().removeHeaders("*");
+        // Camel counts redeliveries in these headers: clearing them would retry forever
+        exchange.getMessage().removeHeaders("*", Exchange.REDELIVERED, Exchange.REDELIVERY_COUNTER,
+                Exchange.REDELIVERY_MAX_COUNTER);
         exchange.getMessage().setBody(null);
         exchange.getMessage().setHeader(Exchange.HTTP_URI, url);
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");

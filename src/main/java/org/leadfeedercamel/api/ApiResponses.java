@@ -28,7 +28,7 @@ public final class ApiResponses {
     /** Replaces the body with the parsed document, or throws. */
     public void read(Exchange exchange) throws IOException {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String what = "GET " + exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class);
+        String what = "GET " + exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
         if (status == 200) {
             try (InputStream body = exchange.getMessage().getBody(InputStream.class)) {
                 if (body == null) {

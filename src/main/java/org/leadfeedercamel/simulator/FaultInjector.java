@@ -2,6 +2,7 @@ package org.leadfeedercamel.simulator;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -15,7 +16,8 @@ public final class FaultInjector {
 
     private final FaultSettings settings;
     private final Random random;
-    private final Deque<Fault> scripted = new ArrayDeque<>();
+    /** Scripted outcomes in order; an empty Optional lets one request pass untouched. */
+    private final Deque<Optional<Fault>> scripted = new ArrayDeque<>();
 
     FaultInjector(FaultSettings settings) {
         this.settings = settings;
@@ -28,8 +30,16 @@ public final class FaultInjector {
 
     /** The next {@code times} requests that reach the fault stage meet {@code fault}. */
     public synchronized void injectNext(Fault fault, int times) {
+        injectAfter(0, fault, times);
+    }
+
+    /** After {@code passing} more requests go through untouched, the next {@code times} meet {@code fault}. */
+    public synchronized void injectAfter(int passing, Fault fault, int times) {
+        for (int i = 0; i < passing; i++) {
+            scripted.addLast(Optional.empty());
+        }
         for (int i = 0; i < times; i++) {
-            scripted.addLast(fault);
+            scripted.addLast(Optional.of(fault));
         }
     }
 
@@ -40,7 +50,7 @@ public final class FaultInjector {
 
     synchronized Fault next() {
         if (!scripted.isEmpty()) {
-            return scripted.removeFirst();
+            return scripted.removeFirst().orElse(null);
         }
         double roll = random.nextDouble();
         if (roll < settings.serverErrorRate()) {

@@ -60,9 +60,7 @@ public final class RunLog {
     /** An account the run could not read (e.g. HTTP 402): logged and recorded; the others go on. */
     public void accountSkipped(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String message = cause == null ? "account " + exchange.getProperty(SyncProperties.ACCOUNT_ID) + " skipped"
-                : cause.getMessage();
+        String message = reason(exchange);
         LOG.warn(message);
         run.warn(message);
     }
@@ -76,12 +74,31 @@ public final class RunLog {
 
     public void fail(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String message = cause == null ? "unknown error" : cause.getMessage();
+        String message = reason(exchange);
         run.fail(message);
         finish(run);
         LOG.error("Sync run {} failed: {}", run.runId(), message);
         exchange.getMessage().setBody(run);
+    }
+
+    /**
+     * The message of the failure that matters: Camel wraps it (split, multicast) on its way up, so the
+     * innermost cause, or the first of our own API exceptions, says what happened.
+     */
+    static String reason(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (cause == null) {
+            return "unknown error";
+        }
+        Throwable innermost = cause;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof org.leadfeedercamel.api.ApiException) {
+                return t.getMessage();
+            }
+            innermost = t;
+        }
+        String message = innermost.getMessage();
+        return innermost.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 
     private void finish(SyncRun run) {

@@ -7,17 +7,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.leadfeedercamel.simulator.Fault;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.simulator.data.DatasetSpec;
+import org.leadfeedercamel.simulator.data.ExpectedRows;
+import org.leadfeedercamel.simulator.data.SimAccount;
 
+/** The whole sync over real HTTP against the simulator into H2, two accounts in different timezones. */
 class SyncEndToEndTest {
 
     static final LocalDate FROM = LocalDate.parse("2025-03-01");
     static final LocalDate TO = LocalDate.parse("2025-04-30");
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-05-01T12:00:00Z"), ZoneOffset.UTC);
+    /** Noon UTC on the range's last day: still 04-30 in Los Angeles, evening in Helsinki. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-30T19:00:00Z"), ZoneOffset.UTC);
+    static final Map<String, String> START = Map.of("leadfeeder.start-date", FROM.toString());
 
     static DatasetSpec dataset() {
         return DatasetSpec.defaults()
@@ -25,17 +33,233 @@ class SyncEndToEndTest {
                 .withRange(FROM, TO).withVisitsPerAccount(1_500).withCompaniesPerAccount(80);
     }
 
+    static LeadfeederSimulator.Builder simulator(DatasetSpec spec) {
+        return LeadfeederSimulator.builder().dataset(spec).clock(CLOCK).token("tok").requestsPerWindow(0);
+    }
+
+    /** The warehouse equals what the simulator served for [FROM, TO], table by table, column by column. */
+    static void assertWarehouseEqualsSimulator(SyncHarness sync) {
+        ExpectedRows expected = new ExpectedRows(sync.simulator.dataset());
+        List<Map<String, Object>> visits = new ArrayList<>();
+        List<Map<String, Object>> routes = new ArrayList<>();
+        List<Map<String, Object>> leads = new ArrayList<>();
+        List<Map<String, Object>> locations = new ArrayList<>();
+        for (SimAccount account : sync.simulator.dataset().accounts()) {
+            visits.addAll(expected.visits(account.id(), FROM, TO));
+            routes.addAll(expected.visitRoutes(account.id(), FROM, TO));
+            leads.addAll(expected.leads(account.id(), FROM, TO));
+            locations.addAll(expected.locations(account.id(), FROM, TO));
+        }
+        WarehouseTables.assertEquals(sync.jdbc, "raw_leadfeeder__accounts", List.of("account_id"), expected.accounts());
+        WarehouseTables.assertEquals(sync.jdbc, "raw_leadfeeder__visits", List.of("account_id", "visit_id"), visits);
+        WarehouseTables.assertEquals(sync.jdbc, "raw_leadfeeder__visit_routs", List.of("account_id", "visit_id", "page_number"), routes);
+        WarehouseTables.assertEquals(sync.jdbc, "raw_leadfeeder__locations", List.of("account_id", "location_id"), locations);
+        leads.forEach(row -> row.remove("visits")); // window-scoped: the figure of whichever window came last
+        Map<List<Object>, Map<String, Object>> actualLeads = WarehouseTables.read(sync.jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"));
+        actualLeads.values().forEach(row -> row.remove("visits"));
+        List<Map<String, Object>> flattened = new ArrayList<>(actualLeads.values());
+        assertThat(flattened).hasSameSizeAs(leads);
+        WarehouseTables.assertEquals(sync.jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"),
+                leadsWithStoredVisits(sync, leads));
+    }
+
+    private static List<Map<String, Object>> leadsWithStoredVisits(SyncHarness sync, List<Map<String, Object>> leads) {
+        Map<String, Integer> stored = new HashMap<>();
+        sync.jdbc.queryForList("SELECT account_id, lead_id, visits FROM raw_leadfeeder__leads")
+                .forEach(r -> stored.put(r.get("ACCOUNT_ID") + "/" + r.get("LEAD_ID"), (Integer) r.get("VISITS")));
+        for (Map<String, Object> lead : leads) {
+            lead.put("visits", stored.get(lead.get("account_id") + "/" + lead.get("lead_id")));
+        }
+        return leads;
+    }
+
+    /** 1 + Σ over account × stream of max(1, ceil(rows / 100)): the fewest requests a sync without splits needs. */
+    static int minimumRequests(LeadfeederSimulator simulator, LocalDate from, Map<String, LocalDate> today) {
+        int requests = 1;
+        for (SimAccount account : simulator.dataset().accounts()) {
+            LocalDate to = today.get(account.id());
+            int visits = simulator.dataset().visits(account.id(), from, to, 0, 0).total();
+            int leads = simulator.dataset().leads(account.id(), from, to).size();
+            requests += Math.max(1, (visits + 99) / 100) + Math.max(1, (leads + 99) / 100);
+        }
+        return requests;
+    }
+
+    static Map<String, LocalDate> todayPerAccount(LeadfeederSimulator simulator) {
+        Map<String, LocalDate> today = new HashMap<>();
+        simulator.dataset().accounts().forEach(a -> today.put(a.id(), LocalDate.now(CLOCK.withZone(a.timezone()))));
+        return today;
+    }
+
     @Test
-    void aFirstSyncLoadsEverything() throws Exception {
-        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().dataset(dataset()).clock(CLOCK).token("tok")
-                .requestsPerWindow(0).start();
-             SyncHarness sync = new SyncHarness(simulator, CLOCK, Map.of("leadfeeder.start-date", FROM.toString()))) {
+    void aFirstSyncLoadsExactlyWhatTheApiServesWithTheFewestRequests() throws Exception {
+        try (LeadfeederSimulator simulator = simulator(dataset()).start();
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, START)) {
             SyncRun run = sync.once();
 
             assertThat(run.error()).isNull();
             assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
-            assertThat(sync.count("raw_leadfeeder__visits")).isEqualTo(3_000);
-            System.out.println("requests " + run.requests() + " rows " + sync.count("raw_leadfeeder__visit_routs"));
+            assertWarehouseEqualsSimulator(sync);
+            int minimum = minimumRequests(simulator, FROM, todayPerAccount(simulator));
+            System.out.printf("first sync: %d requests issued, %d the minimum%n", run.requests(), minimum);
+            assertThat(run.requests()).isEqualTo(minimum);
+            assertThat(simulator.stats().requests()).isEqualTo(minimum);
+            Map<String, Object> log = sync.jdbc.queryForMap("SELECT * FROM leadfeeder_sync_runs WHERE run_id = ?", run.runId());
+            assertThat(log.get("STATUS")).isEqualTo("succeeded");
+            int happened = simulator.dataset().accounts().stream()
+                    .mapToInt(a -> simulator.dataset().visits(a.id(), FROM, TO, 0, 0).total()).sum();
+            assertThat(happened).as("visits later today in Los Angeles have not happened yet").isLessThan(3_000);
+            assertThat(log.get("ROWS_VISITS")).isEqualTo(happened);
+            assertThat(log.get("REQUESTS")).isEqualTo(minimum);
+            assertThat(log.get("ENDED_AT")).isNotNull();
+        }
+    }
+
+    @Test
+    void aSecondRunAddsNothingAndReadsOnlyTheLookback() throws Exception {
+        try (LeadfeederSimulator simulator = simulator(dataset()).start();
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, START)) {
+            SyncRun first = sync.once();
+            Map<List<Object>, Map<String, Object>> visits = WarehouseTables.read(sync.jdbc, "raw_leadfeeder__visits", List.of("account_id", "visit_id"));
+            Map<List<Object>, Map<String, Object>> routes = WarehouseTables.read(sync.jdbc, "raw_leadfeeder__visit_routs", List.of("account_id", "visit_id", "page_number"));
+            simulator.stats().reset();
+
+            SyncRun second = sync.once();
+
+            assertThat(second.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+            assertThat(WarehouseTables.read(sync.jdbc, "raw_leadfeeder__visits", List.of("account_id", "visit_id"))).isEqualTo(visits);
+            assertThat(WarehouseTables.read(sync.jdbc, "raw_leadfeeder__visit_routs", List.of("account_id", "visit_id", "page_number"))).isEqualTo(routes);
+            assertWarehouseEqualsSimulator(sync);
+            int rewritten = sync.jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits WHERE _run_id = ?", Integer.class, second.runId());
+            assertThat(rewritten).isEqualTo(second.rows("visits")).isPositive().isLessThan(3_000);
+            Map<String, LocalDate> today = todayPerAccount(simulator);
+            int expected = 1;
+            for (SimAccount account : simulator.dataset().accounts()) {
+                LocalDate to = today.get(account.id());
+                LocalDate from = to.minusDays(2); // lookback of 3 days, today included
+                expected += Math.max(1, (simulator.dataset().visits(account.id(), from, to, 0, 0).total() + 99) / 100)
+                        + Math.max(1, (simulator.dataset().leads(account.id(), from, to).size() + 99) / 100);
+            }
+            System.out.printf("incremental run: %d requests issued, %d the minimum for a 3-day lookback (first sync: %d)%n",
+                    second.requests(), expected, first.requests());
+            assertThat(second.requests()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aRunStoppedHalfWayAndRestartedEndsLikeAnUninterruptedOne() throws Exception {
+        Map<String, String> smallWindows = new HashMap<>(START);
+        smallWindows.put("leadfeeder.result-cap", "400");
+        smallWindows.put("leadfeeder.http.retries", "1");
+        try (LeadfeederSimulator simulator = simulator(dataset()).resultCap(400).start();
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, smallWindows)) {
+            simulator.faults().injectAfter(25, Fault.SERVER_ERROR, 2);
+
+            SyncRun broken = sync.once();
+
+            assertThat(broken.status()).isEqualTo(SyncRun.Status.FAILED);
+            assertThat(broken.error()).contains("HTTP 500");
+            int completedBefore = sync.count("leadfeeder_completed_windows");
+            assertThat(completedBefore).isPositive();
+            assertThat(sync.count("raw_leadfeeder__visits")).isBetween(1, 2_999);
+            assertThat(sync.jdbc.queryForObject("SELECT status FROM leadfeeder_sync_runs WHERE run_id = ?", String.class, broken.runId()))
+                    .isEqualTo("failed");
+
+            SyncRun resumed = sync.once();
+
+            assertThat(resumed.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+            assertWarehouseEqualsSimulator(sync);
+            assertThat(resumed.requests()).as("resumes rather than starting over").isLessThan(broken.requests() + resumed.requests() - 10);
+        }
+    }
+
+    @Test
+    void backfillReReadsARangeAndLeavesTheStateAsItWas() throws Exception {
+        try (LeadfeederSimulator simulator = simulator(dataset()).start();
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, START)) {
+            sync.once();
+            List<Map<String, Object>> state = sync.rows("SELECT * FROM leadfeeder_completed_windows ORDER BY processorName, messageId");
+            Map<List<Object>, Map<String, Object>> leads = WarehouseTables.read(sync.jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"));
+
+            SyncRun backfill = sync.run(SyncRun.backfill(LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-12"), List.of("visits", "leads"), CLOCK));
+
+            assertThat(backfill.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+            assertThat(sync.rows("SELECT * FROM leadfeeder_completed_windows ORDER BY processorName, messageId")).isEqualTo(state);
+            int reread = sync.jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits WHERE _run_id = ?", Integer.class, backfill.runId());
+            int inRange = sync.jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits WHERE visit_date BETWEEN DATE '2025-03-10' AND DATE '2025-03-12'", Integer.class);
+            assertThat(reread).isEqualTo(inRange).isPositive();
+            assertThat(sync.jdbc.queryForObject("SELECT mode FROM leadfeeder_sync_runs WHERE run_id = ?", String.class, backfill.runId())).isEqualTo("backfill");
+            // the narrow window's lead figures are narrower, but stored first/last visit dates never regress
+            Map<List<Object>, Map<String, Object>> after = WarehouseTables.read(sync.jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"));
+            assertThat(after.keySet()).isEqualTo(leads.keySet());
+            after.forEach((key, row) -> {
+                assertThat(row.get("first_visit_date")).isEqualTo(leads.get(key).get("first_visit_date"));
+                assertThat(row.get("last_visit_date")).isEqualTo(leads.get(key).get("last_visit_date"));
+            });
+            assertWarehouseEqualsSimulator(sync);
+        }
+    }
+
+    @Test
+    void windowsThatReachTheCapAreSplitAndADayAtTheCapIsReportedLoudly() throws Exception {
+        DatasetSpec busy = dataset().withBusyDays(1, 700);
+        Map<String, String> cap = new HashMap<>(START);
+        cap.put("leadfeeder.result-cap", "500");
+        try (LeadfeederSimulator simulator = simulator(busy).resultCap(500).start();
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, cap)) {
+            SyncRun run = sync.once();
+
+            assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+            assertThat(run.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).contains("visits on 2025-", "cap"));
+            for (SimAccount account : simulator.dataset().accounts()) {
+                int served = 0;
+                for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
+                    served += Math.min(500, simulator.dataset().visits(account.id(), day, day, 0, 0).total());
+                }
+                assertThat(sync.jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits WHERE account_id = ?",
+                        Integer.class, account.id())).isEqualTo(served);
+            }
+            assertThat(sync.jdbc.queryForObject("SELECT warnings FROM leadfeeder_sync_runs WHERE run_id = ?", String.class, run.runId()))
+                    .contains("cap");
+        }
+    }
+
+    @Test
+    void anAccountWithoutAPaidPlanIsSkippedAndTheOthersSync() throws Exception {
+        DatasetSpec spec = dataset().withNonPremiumAccounts(java.util.Set.of("100002"));
+        try (LeadfeederSimulator simulator = simulator(spec).start();
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, START)) {
+            SyncRun run = sync.once();
+
+            assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+            assertThat(run.warnings()).singleElement().asString().contains("100002", "402");
+            assertThat(sync.jdbc.queryForObject("SELECT COUNT(DISTINCT account_id) FROM raw_leadfeeder__visits", Integer.class)).isEqualTo(1);
+            assertThat(sync.count("raw_leadfeeder__accounts")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRefusedTokenStopsTheRunWithOneClearLineAndNoRetries() throws Exception {
+        try (LeadfeederSimulator simulator = simulator(dataset()).start();
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, Map.of(org.leadfeedercamel.config.SyncSettings.API_TOKEN, "wrong-token"))) {
+            SyncRun run = sync.once();
+
+            assertThat(run.status()).isEqualTo(SyncRun.Status.FAILED);
+            assertThat(run.error()).contains("HTTP 401").doesNotContain("wrong-token").doesNotContain("\n");
+            assertThat(simulator.stats().requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void configuredAccountsLimitTheSync() throws Exception {
+        Map<String, String> one = new HashMap<>(START);
+        one.put("leadfeeder.account-id", "100002");
+        try (LeadfeederSimulator simulator = simulator(dataset()).start();
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, one)) {
+            sync.once();
+
+            assertThat(sync.jdbc.queryForList("SELECT DISTINCT account_id FROM raw_leadfeeder__visits", String.class))
+                    .containsExactly("100002");
         }
     }
 }

@@ -75,7 +75,8 @@ public final class ExpectedRows {
         for (SimLead lead : dataset.leads(accountId, from, to)) {
             SimCompany c = lead.company();
             rows.add(row("account_id", accountId, "lead_id", c.leadId(), "name", c.name(),
-                    "industry", c.industry(), "industries", c.industries(),
+                    "industry", c.industry(),
+                    "industries", c.industries().stream().map(name -> Map.of("name", name)).toList(),
                     "first_visit_date", lead.firstVisitDate(), "last_visit_date", lead.lastVisitDate(),
                     "status", c.status(), "website_url", c.websiteUrl(), "phone", c.phone(),
                     "linkedin_url", c.linkedinUrl(), "twitter_handle", c.twitterHandle(),
