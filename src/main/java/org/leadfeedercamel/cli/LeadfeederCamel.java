@@ -2,6 +2,7 @@ package org.leadfeedercamel.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.leadfeedercamel.config.ConfigurationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Leadfeeder to SQL warehouse connector built on Apache Camel.",
-        subcommands = {SimulatorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {OnceCommand.class, RunCommand.class, CheckCommand.class, BackfillCommand.class, StatusCommand.class,
+            SimulatorCommand.class, CommandLine.HelpCommand.class})
 public final class LeadfeederCamel implements Callable<Integer> {
 
     @Spec
@@ -25,6 +27,18 @@ public final class LeadfeederCamel implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LeadfeederCamel());
         // a mistyped option gets one line naming it, not the whole usage text
+        // a bad configuration value, or a start-up failure, is one line, not a stack trace
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            PrintWriter err = command.getErr();
+            if (e instanceof ConfigurationException) {
+                err.println("Configuration error: " + e.getMessage());
+                err.flush();
+                return CommandLine.ExitCode.USAGE;
+            }
+            err.println("Failed: " + oneLine(e));
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        });
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println(e.getMessage());
@@ -35,41 +49,20 @@ public final class LeadfeederCamel implements Callable<Integer> {
         return cli;
     }
 
+    /** The innermost cause's message: what went wrong, without the layers that carried it up. */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
         return CommandLine.ExitCode.USAGE;
     }
 
-    @Command(name = "once", description = "One sync of all streams for all configured accounts, then exit.")
-    int once() {
-        return notYet("once");
-    }
-
-    @Command(name = "run", description = "Sync on the Quartz schedule until stopped.")
-    int run() {
-        return notYet("run");
-    }
-
-    @Command(name = "check", description = "Validate configuration, reach the API and the database.")
-    int check() {
-        return notYet("check");
-    }
-
-    @Command(name = "backfill", description = "Re-read a date range, leaving the incremental state as it was.")
-    int backfill() {
-        return notYet("backfill");
-    }
-
-    @Command(name = "status", description = "State per account and stream, and the last runs.")
-    int status() {
-        return notYet("status");
-    }
-
-    private int notYet(String command) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("'" + command + "' is not implemented yet; this build serves the simulator only.");
-        err.flush();
-        return CommandLine.ExitCode.SOFTWARE;
-    }
 }

@@ -1,0 +1,48 @@
+package org.leadfeedercamel.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+import org.leadfeedercamel.sync.SyncProperties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code check}: configuration, the database and the API, each confirmed or refused in one line. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate the configuration, reach the database and the API with the credentials; exit 0 or 1.")
+final class CheckCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", description = "The replaced connector's configuration.json, read as it is.")
+    private Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (SyncRuntime runtime = new SyncRuntime(config).demoIfNoToken()) {
+            out.println("configuration: ok " + runtime.settings());
+            runtime.startCamel(false);
+            out.println("database: ok (" + runtime.settings().dbUrl() + ", schema migrated)");
+            Exchange request = new DefaultExchange(runtime.camel());
+            request.setProperty(SyncProperties.NEXT_URL, runtime.settings().baseApiUrl() + "/accounts");
+            Exchange answer = runtime.camel().createProducerTemplate().send("direct:leadfeeder-api-get", request);
+            if (answer.getException() != null) {
+                out.println("api: FAILED " + answer.getException().getMessage());
+                out.flush();
+                return CommandLine.ExitCode.SOFTWARE;
+            }
+            Object data = answer.getMessage().getBody(Map.class).get("data");
+            out.println("api: ok (" + runtime.settings().baseApiUrl() + ", the token sees "
+                    + (data instanceof List<?> list ? list.size() : 0) + " account(s))");
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        }
+    }
+}

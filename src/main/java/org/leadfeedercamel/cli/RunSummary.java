@@ -1,0 +1,30 @@
+package org.leadfeedercamel.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import org.leadfeedercamel.sync.SyncRun;
+
+/** The per-table summary printed when a run ends. */
+final class RunSummary {
+
+    private RunSummary() {
+    }
+
+    static void print(PrintWriter out, SyncRun run) {
+        Duration took = Duration.between(run.startedAt(), run.endedAt());
+        out.printf("%nSync run %s %s in %.1f s: %d requests, %d retries%n", run.runId(),
+                run.status().name().toLowerCase(), took.toMillis() / 1000.0, run.requests(), run.retries());
+        out.printf("  %-32s %12s%n", "table", "rows upserted");
+        for (String table : SyncRun.TABLES) {
+            out.printf("  %-32s %,12d%n", "raw_leadfeeder__" + table, run.rows(table));
+        }
+        out.printf("  %-32s %,12d%n", "leadfeeder_rejected_records", run.rejectedCount());
+        for (String warning : run.warnings()) {
+            out.println("  warning: " + warning);
+        }
+        if (run.error() != null) {
+            out.println("  error: " + run.error());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,113 @@
+package org.leadfeedercamel.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.leadfeedercamel.config.SeedConfigurationFile;
+import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.leadfeedercamel.sql.Warehouse;
+import org.leadfeedercamel.sync.LeadfeederSync;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the connector the way the commands need it: configuration from {@code application.properties},
+ * environment, {@code -D} and {@code --config}; demo mode when no token is set; the warehouse; and
+ * Camel Main with the sync's beans and routes.
+ */
+final class SyncRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRuntime.class);
+
+    private final Properties overrides = new Properties();
+    private final Clock clock = Clock.systemUTC();
+    private SyncSettings settings;
+    private LeadfeederSimulator demo;
+    private HikariDataSource dataSource;
+    private Main main;
+
+    /** Reads the configuration; a bad value throws a one-line {@link org.leadfeedercamel.config.ConfigurationException}. */
+    SyncRuntime(Path seedConfiguration) {
+        if (seedConfiguration != null) {
+            SeedConfigurationFile.read(seedConfiguration).forEach(overrides::setProperty);
+        }
+        // the same sources, in the same order, as Camel Main will use: file, then environment and -D, then --config
+        CamelContext probe = new DefaultCamelContext();
+        try {
+            probe.getPropertiesComponent().setLocation("classpath:application.properties;optional=true");
+            probe.getPropertiesComponent().setOverrideProperties(overrides);
+            settings = SyncSettings.read(key -> probe.getPropertiesComponent().resolveProperty(key));
+        } finally {
+            probe.stop();
+        }
+    }
+
+    SyncSettings settings() {
+        return settings;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** With no token, the built-in simulator stands in for the API, said plainly. */
+    SyncRuntime demoIfNoToken() {
+        if (settings.demo()) {
+            demo = LeadfeederSimulator.builder().start();
+            settings = settings.withApi(java.net.URI.create(demo.baseUrl()), LeadfeederSimulator.DEFAULT_TOKEN);
+            overrides.setProperty(SyncSettings.BASE_API_URL, demo.baseUrl());
+            LOG.warn("DEMO MODE: no LEADFEEDER_API_TOKEN is set, so this syncs the built-in Leadfeeder simulator at {} "
+                    + "(2 demo accounts, the last 30 days) into {}. Set LEADFEEDER_API_TOKEN to sync your own data.",
+                    demo.baseUrl(), settings.dbUrl());
+        }
+        return this;
+    }
+
+    HikariDataSource dataSource() {
+        if (dataSource == null) {
+            dataSource = Warehouse.open(settings);
+        }
+        return dataSource;
+    }
+
+    /** Starts Camel Main with the sync; the Quartz trigger only when {@code scheduled}. */
+    Main startCamel(boolean scheduled) throws Exception {
+        main = new Main();
+        overrides.setProperty("leadfeeder.scheduler-enabled", String.valueOf(scheduled));
+        main.setOverrideProperties(overrides);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport support) {
+                LeadfeederSync.bindBeans(support.getCamelContext(), settings, dataSource(), clock);
+            }
+        });
+        if (!scheduled) {
+            main.start();
+        }
+        return main;
+    }
+
+    CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    @Override
+    public void close() {
+        if (main != null) {
+            main.stop();
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+}
