@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.leadfeedercamel.config.ConfigurationSources;
 import org.leadfeedercamel.config.SeedConfigurationFile;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
@@ -38,15 +38,7 @@ final class SyncRuntime implements AutoCloseable {
         if (seedConfiguration != null) {
             SeedConfigurationFile.read(seedConfiguration).forEach(overrides::setProperty);
         }
-        // the same sources, in the same order, as Camel Main will use: file, then environment and -D, then --config
-        CamelContext probe = new DefaultCamelContext();
-        try {
-            probe.getPropertiesComponent().setLocation("classpath:application.properties;optional=true");
-            probe.getPropertiesComponent().setOverrideProperties(overrides);
-            settings = SyncSettings.read(key -> probe.getPropertiesComponent().resolveProperty(key));
-        } finally {
-            probe.stop();
-        }
+        settings = SyncSettings.read(new ConfigurationSources(overrides, System.getenv()));
     }
 
     SyncSettings settings() {

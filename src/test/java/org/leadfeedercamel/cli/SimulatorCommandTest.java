@@ -89,16 +89,4 @@ class SimulatorCommandTest {
         assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Mars/Olympus_Mons");
     }
-
-    @Test
-    void commandsOfLaterIssuesSayTheyAreNotImplementedYet() {
-        for (String command : new String[] {"once", "run", "check", "backfill", "status"}) {
-            StringWriter err = new StringWriter();
-            CommandLine cli = LeadfeederCamel.commandLine();
-            cli.setErr(new PrintWriter(err));
-
-            assertThat(cli.execute(command)).isEqualTo(CommandLine.ExitCode.SOFTWARE);
-            assertThat(err.toString()).contains("not implemented yet");
-        }
-    }
 }

@@ -1,0 +1,118 @@
+package org.leadfeedercamel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadfeedercamel.simulator.LeadfeederSimulator;
+
+/** The sync commands, each run as its own JVM the way a user runs them. */
+class SyncCommandsTest {
+
+    @TempDir
+    Path work;
+
+    private static int count(String dbUrl, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection(dbUrl); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void withoutATokenOnceSyncsTheDemoSimulatorIntoDataAndSaysSo() throws Exception {
+        ConnectorProcess.Result once = ConnectorProcess.run(work, Map.of(), "once");
+
+        assertThat(once.exitCode()).as(once.output()).isZero();
+        assertThat(once.output()).contains("DEMO MODE", "raw_leadfeeder__visits", "raw_leadfeeder__visit_routs",
+                "raw_leadfeeder__leads", "raw_leadfeeder__locations", "raw_leadfeeder__accounts", "succeeded");
+        assertThat(work.resolve("data/leadfeeder.mv.db")).exists();
+        assertThat(count("jdbc:h2:file:" + work.resolve("data/leadfeeder"), "raw_leadfeeder__visits")).isGreaterThan(1_000);
+
+        ConnectorProcess.Result status = ConnectorProcess.run(work, Map.of(), "status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.output()).contains("account 100001", "visits", "synced through", "incremental succeeded");
+    }
+
+    @Test
+    void aTokenAndBaseUrlSyncThatServerIntoTheConfiguredDatabase() throws Exception {
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("real-looking-token").start()) {
+            String db = "jdbc:h2:file:" + work.resolve("warehouse");
+            ConnectorProcess.Result once = ConnectorProcess.run(work, Map.of("LEADFEEDER_API_TOKEN", "real-looking-token",
+                    "LEADFEEDER_BASE_API_URL", simulator.baseUrl(), "LEADFEEDER_DB_URL", db, "LEADFEEDER_ACCOUNT_ID", "100002"), "once");
+
+            assertThat(once.exitCode()).as(once.output()).isZero();
+            assertThat(once.output()).doesNotContain("DEMO MODE").doesNotContain("real-looking-token");
+            assertThat(count(db, "raw_leadfeeder__visits")).isEqualTo(simulator.dataset().visits("100002",
+                    simulator.dataset().firstDay("100002"), simulator.dataset().lastDay("100002"), 0, 0).total());
+        }
+    }
+
+    @Test
+    void theSeedConfigurationFileIsReadAsItIs() throws Exception {
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("seed-token").start()) {
+            Path config = work.resolve("configuration.json");
+            Files.writeString(config, """
+                    {
+                      "start_date_override": "%s",
+                      "page_size": "50",
+                      "LEADFEEDER_API_TOKEN": "seed-token",
+                      "LEADFEEDER_ACCOUNT_ID": "100001",
+                      "LEADFEEDER_BASE_API_URL": "%s"
+                    }
+                    """.formatted(simulator.dataset().lastDay("100001").minusDays(6), simulator.baseUrl()));
+            String db = "jdbc:h2:file:" + work.resolve("seed");
+
+            ConnectorProcess.Result once = ConnectorProcess.run(work, Map.of("LEADFEEDER_DB_URL", db), "once", "--config", config.toString());
+
+            assertThat(once.exitCode()).as(once.output()).isZero();
+            assertThat(once.output()).doesNotContain("DEMO MODE");
+            assertThat(count(db, "raw_leadfeeder__visits")).isEqualTo(simulator.dataset().visits("100001",
+                    simulator.dataset().lastDay("100001").minusDays(6), simulator.dataset().lastDay("100001"), 0, 0).total());
+        }
+    }
+
+    @Test
+    void badConfigurationFailsAtStartWithOneLineNamingTheKey() throws Exception {
+        ConnectorProcess.Result result = ConnectorProcess.run(work, Map.of("LEADFEEDER_PAGE_SIZE", "500"), "once");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output().strip()).isEqualTo("Configuration error: leadfeeder.page-size: '500' is not between 1 and 100");
+        assertThat(work.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void checkConfirmsConfigurationDatabaseAndApi() throws Exception {
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("check-token").start()) {
+            Map<String, String> env = Map.of("LEADFEEDER_API_TOKEN", "check-token", "LEADFEEDER_BASE_API_URL", simulator.baseUrl(),
+                    "LEADFEEDER_DB_URL", "jdbc:h2:file:" + work.resolve("check"));
+
+            ConnectorProcess.Result ok = ConnectorProcess.run(work, env, "check");
+            ConnectorProcess.Result refused = ConnectorProcess.run(work, Map.of("LEADFEEDER_API_TOKEN", "nope",
+                    "LEADFEEDER_BASE_API_URL", simulator.baseUrl(), "LEADFEEDER_DB_URL", "jdbc:h2:file:" + work.resolve("check")), "check");
+
+            assertThat(ok.exitCode()).as(ok.output()).isZero();
+            assertThat(ok.output()).contains("configuration: ok", "database: ok", "api: ok", "sees 2 account(s)");
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.output()).contains("api: FAILED", "HTTP 401").doesNotContain("nope");
+        }
+    }
+
+    @Test
+    void backfillReReadsTheRangeOnly() throws Exception {
+        ConnectorProcess.Result once = ConnectorProcess.run(work, Map.of(), "backfill", "--from", "2020-01-01", "--to", "2020-01-05",
+                "--streams", "visits");
+
+        assertThat(once.exitCode()).as(once.output()).isZero();
+        assertThat(once.output()).contains("succeeded");
+        assertThat(count("jdbc:h2:file:" + work.resolve("data/leadfeeder"), "raw_leadfeeder__visits")).isZero();
+        assertThat(count("jdbc:h2:file:" + work.resolve("data/leadfeeder"), "leadfeeder_completed_windows")).isZero();
+        assertThat(ConnectorProcess.run(work, Map.of(), "backfill", "--from", "2020-01-05", "--to", "2020-01-01").exitCode()).isEqualTo(2);
+    }
+}
