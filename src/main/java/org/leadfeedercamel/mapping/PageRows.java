@@ -70,27 +70,27 @@ public final class PageRows {
         return accounts;
     }
 
-    void addAccount(Map<String, Object> row) {
+    public void addAccount(Map<String, Object> row) {
         accounts.add(row);
     }
 
-    void addVisit(Map<String, Object> row) {
+    public void addVisit(Map<String, Object> row) {
         visits.add(row);
     }
 
-    void addRoute(Map<String, Object> row) {
+    public void addRoute(Map<String, Object> row) {
         routes.add(row);
     }
 
-    void addLead(Map<String, Object> row) {
+    public void addLead(Map<String, Object> row) {
         leads.add(row);
     }
 
-    void addLocation(String id, Map<String, Object> row) {
+    public void addLocation(String id, Map<String, Object> row) {
         locations.put(id, row);
     }
 
-    void addRejected(Map<String, Object> row) {
+    public void addRejected(Map<String, Object> row) {
         rejected.add(row);
     }
 }

@@ -27,10 +27,15 @@ public final class PageTransaction implements Policy {
     @Override
     public Processor wrap(Route route, Processor processor) {
         return exchange -> transactions.executeWithoutResult(status -> {
+            // marked transacted, camel-sql leaves the commit of its batches to this transaction
+            boolean wasTransacted = exchange.isTransacted();
+            exchange.getExchangeExtension().setTransacted(true);
             try {
                 processor.process(exchange);
             } catch (Exception e) {
                 exchange.setException(e);
+            } finally {
+                exchange.getExchangeExtension().setTransacted(wasTransacted);
             }
             if (exchange.getException() != null) {
                 status.setRollbackOnly();

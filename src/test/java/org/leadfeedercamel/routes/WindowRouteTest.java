@@ -1,0 +1,119 @@
+package org.leadfeedercamel.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.sync.SyncWindow;
+import org.leadfeedercamel.sync.WindowQueue;
+
+/**
+ * leadfeeder-window, the pager: it follows links.next, stops on a missing next and on an empty data
+ * array, and splits a window whose first page shows it may have reached the cap. The API is replaced
+ * by scripted documents because the cases (next with empty data, a cap-sized last link) are edge
+ * shapes the simulator does not produce on purpose.
+ */
+class WindowRouteTest extends RouteTestSupport {
+
+    private final Deque<Map<String, Object>> pages = new ArrayDeque<>();
+
+    private static Map<String, Object> page(int records, String next, String last) {
+        Map<String, Object> links = new java.util.LinkedHashMap<>();
+        links.put("self", "http://127.0.0.1:9/self");
+        if (next != null) {
+            links.put("next", next);
+        }
+        if (last != null) {
+            links.put("last", last);
+        }
+        List<Map<String, Object>> data = new java.util.ArrayList<>();
+        for (int i = 0; i < records; i++) {
+            data.add(Map.of("id", "v" + i, "type", "visits"));
+        }
+        return Map.of("data", data, "included", List.of(), "links", links);
+    }
+
+    private MockEndpoint start() throws Exception {
+        AdviceWith.adviceWith(context, "leadfeeder-window", a -> {
+            a.weaveByToUri("direct:leadfeeder-api-get").replace().process(e -> e.getMessage().setBody(pages.removeFirst()));
+            a.weaveByToUri("direct:leadfeeder-page-*").replace().to("mock:page");
+        });
+        context.start();
+        return getMockEndpoint("mock:page");
+    }
+
+    private Exchange window(String from, String to) {
+        Exchange exchange = exchangeFor("100001", "visits");
+        SyncWindow window = new SyncWindow("100001", "visits", LocalDate.parse(from), LocalDate.parse(to));
+        exchange.setProperty(SyncProperties.WINDOW, window);
+        exchange.setProperty(SyncProperties.WINDOWS, new WindowQueue(List.of()));
+        return exchange;
+    }
+
+    @Test
+    void followsNextUntilItIsMissing() throws Exception {
+        pages.add(page(100, "http://127.0.0.1:9/accounts/100001/visits?page%5Bnumber%5D=2", "http://127.0.0.1:9/x?page%5Bnumber%5D=3&page%5Bsize%5D=100"));
+        pages.add(page(100, "http://127.0.0.1:9/accounts/100001/visits?page%5Bnumber%5D=3", null));
+        pages.add(page(40, null, null));
+        MockEndpoint written = start();
+        written.expectedMessageCount(3);
+        written.expectedPropertyValuesReceivedInAnyOrder(SyncProperties.LAST_PAGE, false, false, true);
+
+        Exchange exchange = template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+
+        assertThat(exchange.getException()).isNull();
+        written.assertIsSatisfied();
+        assertThat(pages).isEmpty();
+    }
+
+    @Test
+    void stopsOnAnEmptyPageEvenWhenNextIsThere() throws Exception {
+        pages.add(page(100, "http://127.0.0.1:9/p2", null));
+        pages.add(page(0, "http://127.0.0.1:9/p3", null));
+        pages.add(page(100, null, null)); // never asked for
+        MockEndpoint written = start();
+        written.expectedMessageCount(2);
+
+        template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+
+        written.assertIsSatisfied();
+        assertThat(written.getReceivedExchanges().get(1).getProperty(SyncProperties.LAST_PAGE, Boolean.class)).isTrue();
+        assertThat(pages).hasSize(1);
+    }
+
+    @Test
+    void aWindowThatMayHaveReachedTheCapIsSplitInsteadOfWritten() throws Exception {
+        pages.add(page(100, "http://127.0.0.1:9/p2", "http://127.0.0.1:9/x?page%5Bnumber%5D=100&page%5Bsize%5D=100"));
+        MockEndpoint written = start();
+        written.expectedMessageCount(0);
+        Exchange exchange = window("2025-04-01", "2025-04-30");
+
+        template.send("direct:leadfeeder-window", exchange);
+
+        written.assertIsSatisfied();
+        WindowQueue queue = exchange.getProperty(SyncProperties.WINDOWS, WindowQueue.class);
+        assertThat(List.of(queue.next(), queue.next())).containsExactly(
+                new SyncWindow("100001", "visits", LocalDate.parse("2025-04-01"), LocalDate.parse("2025-04-15")),
+                new SyncWindow("100001", "visits", LocalDate.parse("2025-04-16"), LocalDate.parse("2025-04-30")));
+    }
+
+    @Test
+    void aNextLinkToAnotherHostIsRefused() throws Exception {
+        pages.add(page(100, "http://evil.example/accounts/100001/visits?page%5Bnumber%5D=2", null));
+        MockEndpoint written = start();
+        written.expectedMessageCount(0);
+
+        Exchange exchange = template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+
+        assertThat(exchange.getException()).hasMessageContaining("evil.example").hasMessageContaining("refusing");
+        written.assertIsSatisfied();
+    }
+}
