@@ -1,5 +1,8 @@
 package org.leadfeedercamel.sql;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.leadfeedercamel.config.ConfigurationException;
 import org.leadfeedercamel.config.SyncSettings;
 
@@ -16,6 +19,15 @@ public enum Dialect {
     /** Folder under {@code sql/} and {@code db/migration/} holding this dialect's statements. */
     public String folder() {
         return folder;
+    }
+
+    /** The dialect of the database behind a DataSource, read from its connection's metadata. */
+    public static Dialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return of(connection.getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the warehouse: " + e.getMessage(), e);
+        }
     }
 
     public static Dialect of(String jdbcUrl) {

@@ -48,7 +48,7 @@ public final class LeadfeederSync {
      * registry. {@code settings} carries the token; it is never put into Camel properties.
      */
     public static void bindBeans(CamelContext context, SyncSettings settings, DataSource dataSource, Clock clock) {
-        Dialect dialect = Dialect.of(settings.dbUrl());
+        Dialect dialect = Dialect.of(dataSource);
         Warehouse.migrate(dataSource, dialect);
         context.getPropertiesComponent().addInitialProperty(DIALECT_PROPERTY, dialect.folder());
 

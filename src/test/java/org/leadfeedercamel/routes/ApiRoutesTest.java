@@ -1,0 +1,85 @@
+package org.leadfeedercamel.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.leadfeedercamel.api.FatalApiException;
+import org.leadfeedercamel.simulator.Fault;
+import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.sync.SyncRun;
+
+/**
+ * leadfeeder-api-get and leadfeeder-api-call against the simulator over real HTTP: transient faults
+ * are retried up to the configured attempts; other refusals fail at once.
+ */
+class ApiRoutesTest extends RouteTestSupport {
+
+    private final LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("route-test-token")
+            .requestsPerWindow(0).start();
+
+    @Override
+    protected String api() {
+        return simulator.baseUrl();
+    }
+
+    @Override
+    protected Map<String, String> overrides() {
+        return Map.of("leadfeeder.http.retries", "2");
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    private Exchange get(String path) {
+        Exchange exchange = exchangeFor("100001", "visits");
+        exchange.setProperty(SyncProperties.NEXT_URL, simulator.baseUrl() + path);
+        exchange.getMessage().setHeader("CamelHttpPath", "/somewhere/else"); // a host route's leftovers must not matter
+        exchange.getMessage().setHeader("CamelHttpQuery", "evil=1");
+        return template.send("direct:leadfeeder-api-get", exchange);
+    }
+
+    @Test
+    void transientFaultsAreRetriedUntilTheAnswerIsGood() {
+        context.start();
+        simulator.faults().injectNext(Fault.SERVICE_UNAVAILABLE, 1);
+        simulator.faults().injectNext(Fault.TRUNCATE, 1);
+
+        Exchange exchange = get("/accounts");
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(Map.class)).containsKey("data");
+        assertThat(simulator.stats().requests()).isEqualTo(3);
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        assertThat(run.retries()).isEqualTo(2);
+        assertThat(run.requests()).isEqualTo(3);
+    }
+
+    @Test
+    void afterTheLastAttemptTheRequestFailsWithTheReason() {
+        context.start();
+        simulator.faults().injectNext(Fault.RESET, 3);
+
+        Exchange exchange = get("/accounts");
+
+        assertThat(exchange.getException()).isInstanceOf(java.io.IOException.class);
+        assertThat(simulator.stats().requests()).isEqualTo(3);
+        assertThat(exchange.getProperty(SyncProperties.RUN, SyncRun.class).retries()).isEqualTo(2);
+    }
+
+    @Test
+    void aBadRequestIsNotRetried() {
+        context.start();
+
+        Exchange exchange = get("/accounts/100001/visits");
+
+        assertThat(exchange.getException()).isInstanceOf(FatalApiException.class).hasMessageContaining("HTTP 400")
+                .hasMessageContaining("start_date and end_date are required");
+        assertThat(simulator.stats().requests()).isEqualTo(1);
+    }
+}

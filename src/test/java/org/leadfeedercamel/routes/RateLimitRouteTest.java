@@ -1,0 +1,55 @@
+package org.leadfeedercamel.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.sync.SyncRun;
+
+/** A 429 waits for Retry-After when the API sends it (here), otherwise for the next window (subclass), then goes through. */
+class RateLimitRouteTest extends RouteTestSupport {
+
+    private final LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("route-test-token")
+            .requestsPerWindow(1).rateWindow(Duration.ofSeconds(1)).retryAfter(sendsRetryAfter()).start();
+
+    protected boolean sendsRetryAfter() {
+        return true;
+    }
+
+    @Override
+    protected String api() {
+        return simulator.baseUrl();
+    }
+
+    @Override
+    protected Map<String, String> overrides() {
+        return Map.of("leadfeeder.rate-limit.window-seconds", "1");
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    @Test
+    void aRateLimitedRequestWaitsItsTurnAndGoesThrough() {
+        context.start();
+        SyncRun run = null;
+        for (int i = 0; i < 3; i++) {
+            Exchange exchange = exchangeFor("100001", "visits");
+            exchange.setProperty(SyncProperties.NEXT_URL, simulator.baseUrl() + "/accounts");
+            template.send("direct:leadfeeder-api-get", exchange);
+            assertThat(exchange.getException()).isNull();
+            run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        }
+
+        assertThat(simulator.stats().withStatus(200)).isEqualTo(3);
+        assertThat(simulator.stats().withStatus(429)).as("at one request per second, waiting is needed").isPositive();
+        assertThat(run.retries()).isPositive();
+    }
+}

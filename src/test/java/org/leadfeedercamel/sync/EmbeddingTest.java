@@ -1,0 +1,91 @@
+package org.leadfeedercamel.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The sync added to an existing estate: a CamelContext with its own routes, datasource, properties and
+ * error handler. Both keep working and nothing clashes.
+ */
+class EmbeddingTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-30T19:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void theSyncRunsBesideTheHostsOwnRoutesWithoutTouchingThem() throws Exception {
+        try (LeadfeederSimulator simulator = SyncEndToEndTest.simulator(SyncEndToEndTest.dataset()).start()) {
+            CamelContext host = new DefaultCamelContext();
+            Properties hostProperties = new Properties();
+            hostProperties.setProperty("host.greeting", "hello");
+            hostProperties.setProperty("leadfeeder.base-api-url", simulator.baseUrl());
+            hostProperties.setProperty("leadfeeder.scheduler-enabled", "false");
+            host.getPropertiesComponent().setInitialProperties(hostProperties);
+            JdbcDataSource hostDataSource = new JdbcDataSource();
+            hostDataSource.setURL("jdbc:h2:mem:host-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            host.getRegistry().bind("dataSource", hostDataSource);
+            host.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    errorHandler(deadLetterChannel("mock:host-dead"));
+                    from("direct:host-orders").routeId("orders").setBody(simple("{{host.greeting}} ${body}")).to("mock:host-out");
+                    from("direct:host-failing").routeId("failing").throwException(new IllegalStateException("host failure"));
+                }
+            });
+
+            // the embedding recipe: settings from the host's own configuration, its datasource, the two calls
+            SyncSettings settings = SyncSettings.read(key -> switch (key) {
+                case SyncSettings.API_TOKEN -> Optional.of("tok");
+                case SyncSettings.BASE_API_URL -> Optional.of(simulator.baseUrl());
+                case SyncSettings.START_DATE -> Optional.of(SyncEndToEndTest.FROM.toString());
+                default -> Optional.empty();
+            });
+            java.util.Set<String> hostBeans = new java.util.HashSet<>(host.getRegistry().findByTypeWithName(Object.class).keySet());
+            LeadfeederSync.bindBeans(host, settings, hostDataSource, CLOCK);
+            LeadfeederSync.addRoutes(host);
+            host.start();
+            try {
+                MockEndpoint out = host.getEndpoint("mock:host-out", MockEndpoint.class);
+                MockEndpoint dead = host.getEndpoint("mock:host-dead", MockEndpoint.class);
+                out.expectedBodiesReceived("hello world");
+                dead.expectedMessageCount(1);
+
+                host.createProducerTemplate().sendBody("direct:host-orders", "world");
+                host.createProducerTemplate().send("direct:host-failing", e -> e.getMessage().setHeader("CamelHttpUri", "http://elsewhere"));
+                SyncRun run = host.createProducerTemplate().requestBodyAndHeader("direct:leadfeeder-sync", SyncRun.incremental(CLOCK),
+                        "CamelHttpUri", "http://host.internal/orders", SyncRun.class);
+
+                out.assertIsSatisfied();
+                dead.assertIsSatisfied();
+                assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+                assertThat(new JdbcTemplate(hostDataSource).queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits", Integer.class))
+                        .isPositive();
+                assertThat(host.getRoutes()).extracting(r -> r.getRouteId())
+                        .contains("orders", "failing", "leadfeeder-sync", "leadfeeder-window")
+                        .filteredOn(id -> !id.equals("orders") && !id.equals("failing"))
+                        .allSatisfy(id -> assertThat(id).startsWith("leadfeeder-"));
+                assertThat(host.getRegistry().findByTypeWithName(Object.class).keySet())
+                        .filteredOn(name -> !hostBeans.contains(name) && !name.endsWith("-variable-repository")) // Camel's own, at start
+                        .isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("leadfeeder"));
+                assertThat(host.getRegistry().lookupByName("dataSource")).isSameAs(hostDataSource);
+                assertThat(host.resolvePropertyPlaceholders("{{host.greeting}}")).isEqualTo("hello");
+            } finally {
+                host.stop();
+            }
+        }
+    }
+}
