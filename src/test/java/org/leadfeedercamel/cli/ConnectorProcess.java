@@ -2,6 +2,7 @@ package org.leadfeedercamel.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +19,30 @@ final class ConnectorProcess {
     }
 
     static Result run(Path workDir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        Process process = start(workDir, environment, args);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the connector did not finish: " + String.join(" ", args));
+        }
+        return new Result(process.exitValue(), Files.readString(output(workDir), StandardCharsets.UTF_8));
+    }
+
+    /** Starts the connector, its output going to a file (a pipe nobody drains would stall it). */
+    static Process start(Path workDir, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(LeadfeederCamel.class.getName());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output(workDir).toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("LEADFEEDER_"));
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the connector did not finish: " + String.join(" ", args));
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        return builder.start();
+    }
+
+    private static Path output(Path workDir) {
+        return workDir.resolve("connector-output.log");
     }
 }

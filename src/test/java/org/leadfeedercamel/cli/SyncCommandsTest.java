@@ -105,6 +105,24 @@ class SyncCommandsTest {
     }
 
     @Test
+    void runSyncsOnTheScheduleUntilStopped() throws Exception {
+        String db = "jdbc:h2:file:" + work.resolve("scheduled") + ";AUTO_SERVER=TRUE";
+        Process process = ConnectorProcess.start(work, Map.of("LEADFEEDER_SCHEDULE", "*/2 * * * * ?", "LEADFEEDER_DB_URL", db), "run");
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                try (Connection c = DriverManager.getConnection(db);
+                     ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM leadfeeder_sync_runs WHERE status = 'succeeded'")) {
+                    rs.next();
+                    return rs.getInt(1) >= 2;
+                }
+            });
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+    }
+
+    @Test
     void backfillReReadsTheRangeOnly() throws Exception {
         ConnectorProcess.Result once = ConnectorProcess.run(work, Map.of(), "backfill", "--from", "2020-01-01", "--to", "2020-01-05",
                 "--streams", "visits");

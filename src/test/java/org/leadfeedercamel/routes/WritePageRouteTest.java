@@ -11,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.mapping.PageRows;
-import org.leadfeedercamel.mapping.RecordMapper;
 import org.leadfeedercamel.sync.SyncProperties;
 import org.leadfeedercamel.sync.SyncWindow;
 
@@ -28,6 +27,29 @@ class WritePageRouteTest extends WritePageRouteTestBase {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__locations", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT messageId FROM leadfeeder_completed_windows", String.class)).containsExactly("2025-04-01..2025-04-30");
+    }
+
+    @Test
+    void rejectedRecordsAreKeptWithTheirReasonAndRawJson() throws Exception {
+        context.start();
+        Exchange page = lastPageOfWindow();
+        PageRows rows = page.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+        Map<String, Object> rejected = new LinkedHashMap<>();
+        rejected.put("run_id", rows.runId());
+        rejected.put("stream", "visits");
+        rejected.put("account_id", "100001");
+        rejected.put("record_id", "v-bad");
+        rejected.put("reason", "visit_route is not a list");
+        rejected.put("raw_json", "{\"id\":\"v-bad\",\"attributes\":{\"visit_route\":\"x\"}}");
+        rejected.put("rejected_at", rows.syncedAt());
+        rows.addRejected(rejected);
+
+        template.send("direct:leadfeeder-write-page", page);
+
+        assertThat(jdbc.queryForMap("SELECT * FROM leadfeeder_rejected_records")).containsEntry("RECORD_ID", "v-bad")
+                .containsEntry("REASON", "visit_route is not a list").containsEntry("STREAM", "visits")
+                .containsEntry("RAW_JSON", "{\"id\":\"v-bad\",\"attributes\":{\"visit_route\":\"x\"}}");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits", Integer.class)).isEqualTo(1);
     }
 
     @Test
