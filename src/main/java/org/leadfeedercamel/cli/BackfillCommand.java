@@ -1,6 +1,5 @@
 package org.leadfeedercamel.cli;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,25 +26,17 @@ final class BackfillCommand implements Callable<Integer> {
             description = "Streams to re-read (default: ${DEFAULT-VALUE}).")
     private List<String> streams;
 
-    @Option(names = "--config", description = "The replaced connector's configuration.json, read as it is.")
-    private Path config;
+    @CommandLine.Mixin
+    private ConfigFileOption config;
 
     @Override
     public Integer call() throws Exception {
-        SyncRun request;
         try {
-            request = SyncRun.backfill(from, to, streams, java.time.Clock.systemUTC());
+            SyncRun.backfill(from, to, streams, java.time.Clock.systemUTC()); // checks the arguments before anything starts
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        SyncRun run;
-        try (SyncRuntime runtime = new SyncRuntime(config).demoIfNoToken()) {
-            runtime.startCamel(false);
-            run = runtime.camel().createProducerTemplate()
-                    .requestBody("direct:leadfeeder-sync", request, SyncRun.class);
-        }
-        // printed after Camel has shut down, so the summary is the last thing on the console
-        RunSummary.print(spec.commandLine().getOut(), run);
-        return run.status() == SyncRun.Status.SUCCEEDED ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        SyncRun run = SyncRuntime.execute(config.file, clock -> SyncRun.backfill(from, to, streams, clock));
+        return RunSummary.report(spec.commandLine().getOut(), run);
     }
 }

@@ -1,7 +1,6 @@
 package org.leadfeedercamel.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,7 +9,6 @@ import org.apache.camel.support.DefaultExchange;
 import org.leadfeedercamel.sync.SyncProperties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code check}: configuration, the database and the API, each confirmed or refused in one line. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -20,13 +18,13 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", description = "The replaced connector's configuration.json, read as it is.")
-    private Path config;
+    @CommandLine.Mixin
+    private ConfigFileOption config;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (SyncRuntime runtime = new SyncRuntime(config).demoIfNoToken()) {
+        try (SyncRuntime runtime = new SyncRuntime(config.file).demoIfNoToken()) {
             out.println("configuration: ok " + runtime.settings());
             runtime.startCamel(false);
             out.println("database: ok (" + runtime.settings().dbUrl() + ", schema migrated)");

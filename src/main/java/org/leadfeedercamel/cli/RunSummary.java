@@ -3,11 +3,21 @@ package org.leadfeedercamel.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import org.leadfeedercamel.sync.SyncRun;
+import picocli.CommandLine;
 
 /** The per-table summary printed when a run ends. */
 final class RunSummary {
 
     private RunSummary() {
+    }
+
+    /**
+     * Prints the summary (after Camel has shut down, so it is the last thing on the console) and
+     * returns the exit code: 0 when the run succeeded.
+     */
+    static int report(PrintWriter out, SyncRun run) {
+        print(out, run);
+        return run.status() == SyncRun.Status.SUCCEEDED ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
     }
 
     static void print(PrintWriter out, SyncRun run) {

@@ -1,7 +1,6 @@
 package org.leadfeedercamel.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,8 +21,8 @@ final class StatusCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", description = "The replaced connector's configuration.json, read as it is.")
-    private Path config;
+    @CommandLine.Mixin
+    private ConfigFileOption config;
 
     @Option(names = "--runs", defaultValue = "10", description = "How many recent runs to list (default: ${DEFAULT-VALUE}).")
     private int runs;
@@ -31,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SyncRuntime runtime = new SyncRuntime(config)) {
+        try (SyncRuntime runtime = new SyncRuntime(config.file)) {
             Dialect dialect = Dialect.of(runtime.settings().dbUrl());
             Warehouse.migrate(runtime.dataSource(), dialect);
             SqlStatements sql = new SqlStatements(dialect);

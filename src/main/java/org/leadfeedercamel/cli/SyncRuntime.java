@@ -14,6 +14,7 @@ import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.sync.LeadfeederSync;
+import org.leadfeedercamel.sync.SyncRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,15 @@ final class SyncRuntime implements AutoCloseable {
 
     CamelContext camel() {
         return main.getCamelContext();
+    }
+
+    /** Starts Camel without the schedule, runs {@code request} through the sync and stops again. */
+    static SyncRun execute(Path seedConfiguration, java.util.function.Function<Clock, SyncRun> request) throws Exception {
+        try (SyncRuntime runtime = new SyncRuntime(seedConfiguration).demoIfNoToken()) {
+            runtime.startCamel(false);
+            return runtime.camel().createProducerTemplate()
+                    .requestBody("direct:leadfeeder-sync", request.apply(runtime.clock()), SyncRun.class);
+        }
     }
 
     @Override
