@@ -9,6 +9,7 @@ import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.state.CompletedWindows;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +36,8 @@ final class StatusCommand implements Callable<Integer> {
             Warehouse.migrate(runtime.dataSource(), dialect);
             SqlStatements sql = new SqlStatements(dialect);
             NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(runtime.dataSource());
-            CompletedWindows state = new CompletedWindows(runtime.dataSource(), new TransactionTemplate(), sql);
+            CompletedWindows state = new CompletedWindows(runtime.dataSource(),
+                    new TransactionTemplate(new DataSourceTransactionManager(runtime.dataSource())), sql);
             out.printf("Warehouse %s%n%nState (completed windows per account and stream)%n", runtime.settings().dbUrl());
             List<Map<String, Object>> windows = jdbc.queryForList(sql.get("select-state"), Map.of());
             if (windows.isEmpty()) {

@@ -59,11 +59,6 @@ public final class CompletedWindows {
         }
     }
 
-    /** Whether exactly this window was completed before. */
-    public boolean isComplete(SyncWindow window) {
-        return repository(processorName(window.accountId(), window.stream())).contains(window.key());
-    }
-
     private JdbcMessageIdRepository repository(String processorName) {
         return repositories.computeIfAbsent(processorName, name -> {
             // the same transaction template as the page writes, so an add joins the page's transaction

@@ -41,7 +41,9 @@ public final class Pager {
                 LOG.info("Window {} may have reached the API's {}-result cap; reading it as two halves", window,
                         settings.resultCap());
                 exchange.getProperty(SyncProperties.WINDOWS, WindowQueue.class).split(window);
-                stop(exchange, false);
+                exchange.setProperty(SyncProperties.NEXT_URL, null);
+                exchange.setProperty(SyncProperties.LAST_PAGE, false);
+                exchange.setProperty(SyncProperties.WRITE_PAGE, false);
                 return;
             }
             String message = "Account " + window.accountId() + ": " + window.stream() + " on " + window.from()
@@ -59,11 +61,5 @@ public final class Pager {
     private boolean mayBeCapped(Object last) {
         Map<String, Integer> page = ApiRequests.pageOf(last instanceof String s ? s : null);
         return page != null && (long) page.get("number") * page.get("size") >= settings.resultCap();
-    }
-
-    private static void stop(Exchange exchange, boolean write) {
-        exchange.setProperty(SyncProperties.NEXT_URL, null);
-        exchange.setProperty(SyncProperties.LAST_PAGE, false);
-        exchange.setProperty(SyncProperties.WRITE_PAGE, write);
     }
 }
