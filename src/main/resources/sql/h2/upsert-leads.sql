@@ -1,6 +1,6 @@
 -- Upsert of one page of leads: a lead's first visit only moves earlier and its last visit only later,
 -- because the API computes both over the queried window.
-MERGE INTO raw_leadfeeder__leads t
+MERGE INTO ${prefix}leads t
 USING (VALUES (:#account_id, :#lead_id, :#name, :#industry, :#industries, :#first_visit_date, :#last_visit_date, :#status, :#website_url, :#phone, :#linkedin_url, :#twitter_handle, :#facebook_url, :#employee_count, :#employees_range_min, :#employees_range_max, :#crm_lead_id, :#crm_organization_id, :#tags, :#logo_url, :#assignee, :#business_id, :#revenue, :#emailed_to, :#view_in_leadfeeder, :#visits, :#quality, :#location_id, :#_extra, :#_synced_at, :#_run_id))
     s (account_id, lead_id, name, industry, industries, first_visit_date, last_visit_date, status, website_url, phone, linkedin_url, twitter_handle, facebook_url, employee_count, employees_range_min, employees_range_max, crm_lead_id, crm_organization_id, tags, logo_url, assignee, business_id, revenue, emailed_to, view_in_leadfeeder, visits, quality, location_id, _extra, _synced_at, _run_id)
 ON t.account_id = s.account_id AND t.lead_id = s.lead_id

@@ -33,12 +33,12 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SyncRuntime runtime = new SyncRuntime(config.file)) {
             Dialect dialect = Dialect.of(runtime.settings().dbUrl());
-            Warehouse.migrate(runtime.dataSource(), dialect);
-            SqlStatements sql = new SqlStatements(dialect);
+            Warehouse.migrate(runtime.dataSource(), dialect, runtime.settings().tablePrefix());
+            SqlStatements sql = new SqlStatements(dialect, runtime.settings().tablePrefix());
             NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(runtime.dataSource());
             CompletedWindows state = new CompletedWindows(runtime.dataSource(),
                     new TransactionTemplate(new DataSourceTransactionManager(runtime.dataSource())), sql);
-            out.printf("Warehouse %s%n%nState (completed windows per account and stream)%n", runtime.settings().dbUrl());
+            out.printf("Warehouse %s%n%nState (completed windows per account and stream)%n", Dialect.withoutPassword(runtime.settings().dbUrl()));
             List<Map<String, Object>> windows = jdbc.queryForList(sql.get("select-state"), Map.of());
             if (windows.isEmpty()) {
                 out.println("  nothing synced yet");

@@ -30,7 +30,10 @@ public record SyncSettings(
         Duration responseTimeout,
         String userAgent,
         Duration rateLimitWindow,
-        Duration maxRateLimitWait) {
+        Duration maxRateLimitWait,
+        String tablePrefix,
+        int dbPoolSize,
+        Duration lockWait) {
 
     public static final String API_TOKEN = "leadfeeder.api-token";
     public static final String ACCOUNT_ID = "leadfeeder.account-id";
@@ -48,6 +51,9 @@ public record SyncSettings(
     public static final String USER_AGENT = "leadfeeder.http.user-agent";
     public static final String RATE_LIMIT_WINDOW = "leadfeeder.rate-limit.window-seconds";
     public static final String MAX_RATE_LIMIT_WAIT = "leadfeeder.http.max-rate-limit-wait-seconds";
+    public static final String TABLE_PREFIX = "leadfeeder.table-prefix";
+    public static final String DB_POOL_SIZE = "leadfeeder.db-pool-size";
+    public static final String LOCK_WAIT = "leadfeeder.db-lock-wait-seconds";
 
     /** No token means demo mode: the built-in simulator stands in for the API. */
     public boolean demo() {
@@ -73,13 +79,17 @@ public record SyncSettings(
                 Duration.ofMillis(r.integer(RESPONSE_TIMEOUT, "60000", 1, 600_000)),
                 r.text(USER_AGENT, "leadfeeder-camel"),
                 Duration.ofSeconds(r.integer(RATE_LIMIT_WINDOW, "60", 1, 3600)),
-                Duration.ofSeconds(r.integer(MAX_RATE_LIMIT_WAIT, "120", 1, 3600)));
+                Duration.ofSeconds(r.integer(MAX_RATE_LIMIT_WAIT, "120", 1, 3600)),
+                r.identifier(TABLE_PREFIX, "raw_leadfeeder__"),
+                r.integer(DB_POOL_SIZE, "4", 2, 100),
+                Duration.ofSeconds(r.integer(LOCK_WAIT, "0", 0, 86_400)));
     }
 
     /** The same settings pointing at another API, for demo mode. */
     public SyncSettings withApi(URI url, String token) {
         return new SyncSettings(token, accountIds, url, startDate, pageSize, lookbackDays, resultCap, schedule, dbUrl,
-                dbUser, dbPassword, connectTimeout, responseTimeout, userAgent, rateLimitWindow, maxRateLimitWait);
+                dbUser, dbPassword, connectTimeout, responseTimeout, userAgent, rateLimitWindow, maxRateLimitWait, tablePrefix,
+                dbPoolSize, lockWait);
     }
 
     /** Never prints the token or the database password. */
@@ -87,7 +97,8 @@ public record SyncSettings(
     public String toString() {
         return "SyncSettings[accounts=" + (accountIds.isEmpty() ? "all" : accountIds) + ", baseApiUrl=" + baseApiUrl
                 + ", startDate=" + startDate + ", pageSize=" + pageSize + ", lookbackDays=" + lookbackDays
-                + ", schedule=" + schedule + ", db=" + dbUrl + "]";
+                + ", schedule=" + schedule + ", db=" + org.leadfeedercamel.sql.Dialect.withoutPassword(dbUrl)
+                + ", tablePrefix=" + tablePrefix + "]";
     }
 
     private record Reader(Function<String, Optional<String>> lookup) {
@@ -153,6 +164,16 @@ public record SyncSettings(
             String value = raw(key, fallback);
             if (!CronExpression.isValidExpression(value)) {
                 throw new ConfigurationException(key, value, "is not a Quartz cron expression (e.g. '0 0 * * * ?')");
+            }
+            return value;
+        }
+
+        /** A table-name prefix: lower-case letters, digits and underscores, so it needs no quoting anywhere. */
+        String identifier(String key, String fallback) {
+            String value = lookup.apply(key).map(String::trim).orElse(fallback);
+            if (!value.matches("[a-z_][a-z0-9_]{0,39}")) {
+                throw new ConfigurationException(key, value,
+                        "is not a table-name prefix (lower-case letters, digits and _, at most 40, not starting with a digit)");
             }
             return value;
         }

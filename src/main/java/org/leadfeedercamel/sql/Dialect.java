@@ -8,7 +8,10 @@ import org.leadfeedercamel.config.SyncSettings;
 
 /** The SQL flavour of the warehouse, chosen from its JDBC URL; it names the folders of its SQL files. */
 public enum Dialect {
-    H2("h2");
+    H2("h2"),
+    POSTGRESQL("postgresql"),
+    /** MariaDB, and MySQL through the MariaDB driver. */
+    MARIADB("mariadb");
 
     private final String folder;
 
@@ -34,7 +37,18 @@ public enum Dialect {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             return H2;
         }
-        throw new ConfigurationException(SyncSettings.DB_URL, jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***"),
-                "names a database this version does not support (H2)");
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
+            return MARIADB;
+        }
+        throw new ConfigurationException(SyncSettings.DB_URL, withoutPassword(jdbcUrl),
+                "names a database this version does not support (jdbc:h2:, jdbc:postgresql:, jdbc:mariadb:)");
+    }
+
+    /** A JDBC URL fit for messages: a password given in it is masked. */
+    public static String withoutPassword(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 }

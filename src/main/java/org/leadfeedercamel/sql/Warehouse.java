@@ -3,7 +3,10 @@ package org.leadfeedercamel.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.leadfeedercamel.config.SyncSettings;
 
 /** Opens the warehouse: a pooled DataSource, migrated to the schema this program expects. */
@@ -18,19 +21,33 @@ public final class Warehouse {
         config.setUsername(settings.dbUser());
         config.setPassword(settings.dbPassword());
         config.setPoolName("leadfeeder-warehouse");
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(settings.dbPoolSize());
         config.setAutoCommit(true);
         return new HikariDataSource(config);
     }
 
-    /** Applies the versioned migrations of the dialect; the program migrates at every start. */
-    public static void migrate(DataSource dataSource, Dialect dialect) {
-        Flyway.configure()
+    /**
+     * Applies the versioned migrations of the dialect; the program migrates at every start. A warehouse
+     * already migrated by a newer version of the program is refused rather than used half-understood.
+     */
+    public static void migrate(DataSource dataSource, Dialect dialect, String tablePrefix) {
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + dialect.folder())
                 .table("leadfeeder_schema_history")
+                .placeholders(Map.of("prefix", tablePrefix))
                 .baselineOnMigrate(false)
-                .load()
-                .migrate();
+                .load();
+        MigrationInfo[] pending = flyway.info().pending();
+        MigrationInfo current = flyway.info().current();
+        MigrationInfo[] known = flyway.info().all();
+        String newest = known.length == 0 ? "0" : known[known.length - 1].getVersion().getVersion();
+        if (current != null && current.getState() == MigrationState.FUTURE_SUCCESS) {
+            throw new IllegalStateException("the warehouse schema is at version " + current.getVersion()
+                    + ", newer than this program's " + newest + "; run a newer leadfeeder-camel against it");
+        }
+        if (pending.length > 0 || current == null) {
+            flyway.migrate();
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.state.CompletedWindows;
 import org.leadfeedercamel.state.PageTransaction;
 import org.leadfeedercamel.state.RunLog;
+import org.leadfeedercamel.state.SyncLock;
 import org.leadfeedercamel.state.WindowPlanner;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,9 +38,6 @@ public final class LeadfeederSync {
     public static final List<String> ROUTE_FILES = List.of("routes/leadfeeder-sync.camel.yaml",
             "routes/leadfeeder-pages.camel.yaml", "routes/leadfeeder-api.camel.yaml");
 
-    /** Property the routes use to pick the SQL files of the warehouse's dialect. */
-    public static final String DIALECT_PROPERTY = "leadfeeder.sql-dialect";
-
     private LeadfeederSync() {
     }
 
@@ -49,16 +47,18 @@ public final class LeadfeederSync {
      */
     public static void bindBeans(CamelContext context, SyncSettings settings, DataSource dataSource, Clock clock) {
         Dialect dialect = Dialect.of(dataSource);
-        Warehouse.migrate(dataSource, dialect);
-        context.getPropertiesComponent().addInitialProperty(DIALECT_PROPERTY, dialect.folder());
-
-        SqlStatements sql = new SqlStatements(dialect);
+        Warehouse.migrate(dataSource, dialect, settings.tablePrefix());
+        SqlStatements sql = new SqlStatements(dialect, settings.tablePrefix());
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ObjectMapper json = new ObjectMapper();
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);
         ApiRequests api = new ApiRequests(settings);
 
         Registry registry = context.getRegistry();
+        for (String statement : SqlStatements.ROUTE_STATEMENTS) {
+            registry.bind(SqlStatements.beanName(statement), sql.get(statement)); // the routes' sql:ref: endpoints
+        }
+        registry.bind("leadfeederSyncLock", new SyncLock(dataSource, sql, settings.lockWait(), clock));
         registry.bind("leadfeederSettings", settings);
         registry.bind("leadfeederDataSource", dataSource);
         registry.bind("leadfeederTransaction", new PageTransaction(transactions));

@@ -2,7 +2,7 @@
 -- several accounts). URLs, paths and JSON are unbounded text; _extra keeps attributes the mapping does
 -- not know yet.
 
-CREATE TABLE raw_leadfeeder__accounts (
+CREATE TABLE ${prefix}accounts (
     account_id               VARCHAR(64)  NOT NULL,
     name                     VARCHAR,
     timezone                 VARCHAR(64),
@@ -15,7 +15,7 @@ CREATE TABLE raw_leadfeeder__accounts (
     PRIMARY KEY (account_id)
 );
 
-CREATE TABLE raw_leadfeeder__visits (
+CREATE TABLE ${prefix}visits (
     account_id          VARCHAR(64)  NOT NULL,
     visit_id            VARCHAR(64)  NOT NULL,
     lead_id             VARCHAR(255),
@@ -45,7 +45,7 @@ CREATE TABLE raw_leadfeeder__visits (
     PRIMARY KEY (account_id, visit_id)
 );
 
-CREATE TABLE raw_leadfeeder__visit_routs (
+CREATE TABLE ${prefix}visit_routs (
     account_id          VARCHAR(64)  NOT NULL,
     visit_id            VARCHAR(64)  NOT NULL,
     page_number         INTEGER      NOT NULL,
@@ -62,7 +62,7 @@ CREATE TABLE raw_leadfeeder__visit_routs (
     PRIMARY KEY (account_id, visit_id, page_number)
 );
 
-CREATE TABLE raw_leadfeeder__leads (
+CREATE TABLE ${prefix}leads (
     account_id           VARCHAR(64)   NOT NULL,
     lead_id              VARCHAR(255)  NOT NULL,
     name                 VARCHAR,
@@ -97,7 +97,7 @@ CREATE TABLE raw_leadfeeder__leads (
     PRIMARY KEY (account_id, lead_id)
 );
 
-CREATE TABLE raw_leadfeeder__locations (
+CREATE TABLE ${prefix}locations (
     account_id    VARCHAR(64)  NOT NULL,
     location_id   VARCHAR(64)  NOT NULL,
     country       VARCHAR,
@@ -153,3 +153,10 @@ CREATE TABLE leadfeeder_rejected_records (
     rejected_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX leadfeeder_rejected_records_run ON leadfeeder_rejected_records (run_id);
+
+-- One row to lock while a sync runs, so two syncs never work on the same warehouse at once.
+CREATE TABLE leadfeeder_sync_lock (
+    name  VARCHAR(64) NOT NULL,
+    PRIMARY KEY (name)
+);
+INSERT INTO leadfeeder_sync_lock (name) VALUES ('sync');
