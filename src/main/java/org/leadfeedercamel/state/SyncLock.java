@@ -98,7 +98,7 @@ public final class SyncLock {
         }
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql.get("acquire-sync-lock"))) {
-            return result.next() && result.getInt(1) == 1;
+            return result.next() && result.getBoolean(1); // PostgreSQL answers true/false, MariaDB 1/0
         }
     }
 }

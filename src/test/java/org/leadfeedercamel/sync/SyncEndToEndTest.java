@@ -11,14 +11,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.leadfeedercamel.sql.TestWarehouses;
+import org.leadfeedercamel.sql.TestWarehouses.Kind;
 import org.leadfeedercamel.simulator.Fault;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.simulator.data.DatasetSpec;
 import org.leadfeedercamel.simulator.data.ExpectedRows;
 import org.leadfeedercamel.simulator.data.SimAccount;
 
-/** The whole sync over real HTTP against the simulator into H2, two accounts in different timezones. */
+/**
+ * The whole sync over real HTTP against the simulator, two accounts in different timezones, into each
+ * warehouse: H2, PostgreSQL and MariaDB, every test in a fresh schema or database of its own.
+ */
 class SyncEndToEndTest {
 
     static final LocalDate FROM = LocalDate.parse("2025-03-01");
@@ -91,10 +97,12 @@ class SyncEndToEndTest {
         return today;
     }
 
-    @Test
-    void aFirstSyncLoadsExactlyWhatTheApiServesWithTheFewestRequests() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFirstSyncLoadsExactlyWhatTheApiServesWithTheFewestRequests(Kind kind) throws Exception {
         try (LeadfeederSimulator simulator = simulator(dataset()).start();
-             SyncHarness sync = new SyncHarness(simulator, CLOCK, START)) {
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, START, warehouse)) {
             SyncRun run = sync.once();
 
             assertThat(run.error()).isNull();
@@ -115,10 +123,12 @@ class SyncEndToEndTest {
         }
     }
 
-    @Test
-    void aSecondRunAddsNothingAndReadsOnlyTheLookback() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSecondRunAddsNothingAndReadsOnlyTheLookback(Kind kind) throws Exception {
         try (LeadfeederSimulator simulator = simulator(dataset()).start();
-             SyncHarness sync = new SyncHarness(simulator, CLOCK, START)) {
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, START, warehouse)) {
             SyncRun first = sync.once();
             Map<List<Object>, Map<String, Object>> visits = WarehouseTables.read(sync.jdbc, "raw_leadfeeder__visits", List.of("account_id", "visit_id"));
             Map<List<Object>, Map<String, Object>> routes = WarehouseTables.read(sync.jdbc, "raw_leadfeeder__visit_routs", List.of("account_id", "visit_id", "page_number"));
@@ -146,13 +156,15 @@ class SyncEndToEndTest {
         }
     }
 
-    @Test
-    void aRunStoppedHalfWayAndRestartedEndsLikeAnUninterruptedOne() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRunStoppedHalfWayAndRestartedEndsLikeAnUninterruptedOne(Kind kind) throws Exception {
         Map<String, String> smallWindows = new HashMap<>(START);
         smallWindows.put("leadfeeder.result-cap", "400");
         smallWindows.put("leadfeeder.http.retries", "1");
         try (LeadfeederSimulator simulator = simulator(dataset()).resultCap(400).start();
-             SyncHarness sync = new SyncHarness(simulator, CLOCK, smallWindows)) {
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, smallWindows, warehouse)) {
             simulator.faults().injectAfter(25, Fault.SERVER_ERROR, 2);
 
             SyncRun broken = sync.once();
@@ -173,10 +185,12 @@ class SyncEndToEndTest {
         }
     }
 
-    @Test
-    void backfillReReadsARangeAndLeavesTheStateAsItWas() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void backfillReReadsARangeAndLeavesTheStateAsItWas(Kind kind) throws Exception {
         try (LeadfeederSimulator simulator = simulator(dataset()).start();
-             SyncHarness sync = new SyncHarness(simulator, CLOCK, START)) {
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, START, warehouse)) {
             sync.once();
             List<Map<String, Object>> state = sync.rows("SELECT * FROM leadfeeder_completed_windows ORDER BY processorName, messageId");
             Map<List<Object>, Map<String, Object>> leads = WarehouseTables.read(sync.jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"));
@@ -200,13 +214,15 @@ class SyncEndToEndTest {
         }
     }
 
-    @Test
-    void windowsThatReachTheCapAreSplitAndADayAtTheCapIsReportedLoudly() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void windowsThatReachTheCapAreSplitAndADayAtTheCapIsReportedLoudly(Kind kind) throws Exception {
         DatasetSpec busy = dataset().withBusyDays(1, 700);
         Map<String, String> cap = new HashMap<>(START);
         cap.put("leadfeeder.result-cap", "500");
         try (LeadfeederSimulator simulator = simulator(busy).resultCap(500).start();
-             SyncHarness sync = new SyncHarness(simulator, CLOCK, cap)) {
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, cap, warehouse)) {
             SyncRun run = sync.once();
 
             assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
@@ -224,11 +240,13 @@ class SyncEndToEndTest {
         }
     }
 
-    @Test
-    void anAccountWithoutAPaidPlanIsSkippedAndTheOthersSync() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anAccountWithoutAPaidPlanIsSkippedAndTheOthersSync(Kind kind) throws Exception {
         DatasetSpec spec = dataset().withNonPremiumAccounts(java.util.Set.of("100002"));
         try (LeadfeederSimulator simulator = simulator(spec).start();
-             SyncHarness sync = new SyncHarness(simulator, CLOCK, START)) {
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, START, warehouse)) {
             SyncRun run = sync.once();
 
             assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
@@ -238,10 +256,12 @@ class SyncEndToEndTest {
         }
     }
 
-    @Test
-    void aRefusedTokenStopsTheRunWithOneClearLineAndNoRetries() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRefusedTokenStopsTheRunWithOneClearLineAndNoRetries(Kind kind) throws Exception {
         try (LeadfeederSimulator simulator = simulator(dataset()).start();
-             SyncHarness sync = new SyncHarness(simulator, CLOCK, Map.of(org.leadfeedercamel.config.SyncSettings.API_TOKEN, "wrong-token"))) {
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, Map.of(org.leadfeedercamel.config.SyncSettings.API_TOKEN, "wrong-token"), warehouse)) {
             SyncRun run = sync.once();
 
             assertThat(run.status()).isEqualTo(SyncRun.Status.FAILED);
@@ -250,12 +270,14 @@ class SyncEndToEndTest {
         }
     }
 
-    @Test
-    void configuredAccountsLimitTheSync() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void configuredAccountsLimitTheSync(Kind kind) throws Exception {
         Map<String, String> one = new HashMap<>(START);
         one.put("leadfeeder.account-id", "100002");
         try (LeadfeederSimulator simulator = simulator(dataset()).start();
-             SyncHarness sync = new SyncHarness(simulator, CLOCK, one)) {
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, one, warehouse)) {
             sync.once();
 
             assertThat(sync.jdbc.queryForList("SELECT DISTINCT account_id FROM raw_leadfeeder__visits", String.class))

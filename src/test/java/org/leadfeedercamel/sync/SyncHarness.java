@@ -12,6 +12,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.leadfeedercamel.sql.TestWarehouses;
 import org.leadfeedercamel.sql.Warehouse;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,16 +30,21 @@ final class SyncHarness implements AutoCloseable {
     final CamelContext context;
 
     SyncHarness(LeadfeederSimulator simulator, Clock clock, Map<String, String> overrides) throws Exception {
-        this(simulator, clock, overrides, "jdbc:h2:mem:sync-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        this(simulator, clock, overrides, new TestWarehouses.TestWarehouse(TestWarehouses.Kind.H2,
+                "jdbc:h2:mem:sync-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null, () -> { }));
     }
 
-    SyncHarness(LeadfeederSimulator simulator, Clock clock, Map<String, String> overrides, String dbUrl) throws Exception {
+    SyncHarness(LeadfeederSimulator simulator, Clock clock, Map<String, String> overrides,
+            TestWarehouses.TestWarehouse warehouse) throws Exception {
         this.simulator = simulator;
         this.clock = clock;
         Map<String, String> values = new HashMap<>();
         values.put(SyncSettings.API_TOKEN, "tok");
         values.put(SyncSettings.BASE_API_URL, simulator.baseUrl());
-        values.put(SyncSettings.DB_URL, dbUrl);
+        values.put(SyncSettings.DB_URL, warehouse.url());
+        if (warehouse.user() != null) {
+            values.put(SyncSettings.DB_USER, warehouse.user());
+        }
         values.put("leadfeeder.http.backoff-initial-ms", "10");
         values.put("leadfeeder.http.backoff-max-ms", "50");
         values.putAll(overrides);
@@ -48,7 +54,7 @@ final class SyncHarness implements AutoCloseable {
         this.context = new DefaultCamelContext();
         Properties properties = new Properties();
         values.forEach((key, value) -> {
-            if (!key.equals(SyncSettings.API_TOKEN)) {
+            if (!key.equals(SyncSettings.API_TOKEN) && !key.equals(SyncSettings.DB_PASSWORD)) {
                 properties.setProperty(key, value);
             }
         });

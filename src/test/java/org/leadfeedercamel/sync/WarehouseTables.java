@@ -58,6 +58,12 @@ final class WarehouseTables {
         if (value == null) {
             return null;
         }
+        if (value.getClass().getName().equals("org.postgresql.util.PGobject")) {
+            value = value.toString(); // jsonb arrives as a PGobject
+        }
+        if (value instanceof java.time.LocalDateTime local) {
+            return local.toInstant(java.time.ZoneOffset.UTC); // the warehouse session runs in UTC
+        }
         if (JSON_COLUMNS.contains(column) && value instanceof String text) {
             try {
                 return JSON.readValue(text, Object.class);
