@@ -40,8 +40,8 @@ public final class Warehouse {
                 .load();
         MigrationInfo[] pending = flyway.info().pending();
         MigrationInfo current = flyway.info().current();
-        MigrationInfo[] known = flyway.info().all();
-        String newest = known.length == 0 ? "0" : known[known.length - 1].getVersion().getVersion();
+        String newest = java.util.Arrays.stream(flyway.info().all()).filter(m -> m.getState().isResolved())
+                .map(m -> m.getVersion().getVersion()).reduce((first, second) -> second).orElse("0");
         if (current != null && current.getState() == MigrationState.FUTURE_SUCCESS) {
             throw new IllegalStateException("the warehouse schema is at version " + current.getVersion()
                     + ", newer than this program's " + newest + "; run a newer leadfeeder-camel against it");

@@ -120,6 +120,11 @@ class SyncEndToEndTest {
             assertThat(log.get("ROWS_VISITS")).isEqualTo(happened);
             assertThat(log.get("REQUESTS")).isEqualTo(minimum);
             assertThat(log.get("ENDED_AT")).isNotNull();
+            // the values that break careless warehouses came through unchanged (the comparison above checked them all)
+            assertThat(sync.jdbc.queryForList("SELECT page_title FROM raw_leadfeeder__visit_routs WHERE page_title LIKE '%🚀%'", String.class))
+                    .isNotEmpty().allSatisfy(title -> assertThat(title).contains("we're hiring 🚀"));
+            assertThat(sync.jdbc.queryForObject("SELECT MAX(CHAR_LENGTH(landing_page_path)) FROM raw_leadfeeder__visits", Integer.class))
+                    .isGreaterThan(1_500);
         }
     }
 

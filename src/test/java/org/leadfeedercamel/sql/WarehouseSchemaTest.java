@@ -1,0 +1,115 @@
+package org.leadfeedercamel.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.sql.TestWarehouses.Kind;
+import org.leadfeedercamel.sql.TestWarehouses.TestWarehouse;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The migrations give each database the column types intended for it, honour the table prefix, and refuse a newer schema. */
+class WarehouseSchemaTest {
+
+    private static HikariDataSource open(TestWarehouse warehouse, String prefix) {
+        Map<String, String> values = new HashMap<>();
+        values.put(SyncSettings.DB_URL, warehouse.url());
+        if (warehouse.user() != null) {
+            values.put(SyncSettings.DB_USER, warehouse.user());
+        }
+        values.put(SyncSettings.TABLE_PREFIX, prefix);
+        SyncSettings settings = SyncSettings.read(key -> Optional.ofNullable(values.get(key)));
+        HikariDataSource dataSource = Warehouse.open(settings);
+        Warehouse.migrate(dataSource, Dialect.of(dataSource), prefix);
+        return dataSource;
+    }
+
+    /** Column → data type as the database's own catalog names it, lower-case. */
+    private static Map<String, String> columnTypes(JdbcTemplate jdbc, Kind kind, String table) {
+        String sql = switch (kind) {
+            case H2 -> "SELECT LOWER(COLUMN_NAME) AS c, LOWER(DATA_TYPE) AS t FROM INFORMATION_SCHEMA.COLUMNS WHERE LOWER(TABLE_NAME) = ?";
+            case POSTGRESQL -> "SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?";
+            case MARIADB -> "SELECT LOWER(COLUMN_NAME) AS c, LOWER(DATA_TYPE) AS t FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?";
+        };
+        Map<String, String> types = new HashMap<>();
+        jdbc.queryForList(sql, table).forEach(row -> types.put(String.valueOf(row.get("c")).toLowerCase(Locale.ROOT),
+                String.valueOf(row.get("t")).toLowerCase(Locale.ROOT)));
+        return types;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void columnsHaveTheTypesIntendedForEachDatabase(Kind kind) {
+        try (TestWarehouse warehouse = TestWarehouses.fresh(kind); HikariDataSource dataSource = open(warehouse, "raw_leadfeeder__")) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            Map<String, String> visits = columnTypes(jdbc, kind, "raw_leadfeeder__visits");
+            Map<String, String> leads = columnTypes(jdbc, kind, "raw_leadfeeder__leads");
+            String timestamp = switch (kind) {
+                case H2 -> "timestamp with time zone";
+                case POSTGRESQL -> "timestamp with time zone";
+                case MARIADB -> "timestamp";
+            };
+            String json = switch (kind) {
+                case H2 -> "character varying";
+                case POSTGRESQL -> "jsonb";
+                case MARIADB -> "longtext"; // MariaDB's JSON is LONGTEXT with a JSON_VALID check
+            };
+            String text = switch (kind) {
+                case H2 -> "character varying";
+                case POSTGRESQL -> "text";
+                case MARIADB -> "longtext";
+            };
+            assertThat(visits).containsEntry("started_at", timestamp).containsEntry("_synced_at", timestamp)
+                    .containsEntry("visit_date", "date").containsEntry("ga_client_ids", json).containsEntry("_extra", json)
+                    .containsEntry("landing_page_path", text).containsEntry("referring_url", text);
+            assertThat(visits.get("page_depth")).isIn("integer", "int");
+            assertThat(visits.get("visit_hour")).isIn("integer", "int");
+            assertThat(leads).containsEntry("first_visit_date", "date").containsEntry("industries", json)
+                    .containsEntry("tags", json).containsEntry("view_in_leadfeeder", text);
+            assertThat(columnTypes(jdbc, kind, "raw_leadfeeder__visit_routs")).containsEntry("page_url", text).containsEntry("page_title", text);
+            if (kind == Kind.MARIADB) {
+                assertThat(jdbc.queryForObject("SELECT TABLE_COLLATION FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                        + "AND TABLE_NAME = 'raw_leadfeeder__visits'", String.class)).isEqualTo("utf8mb4_bin");
+                assertThat(jdbc.queryForList("SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() "
+                        + "AND TABLE_NAME = 'raw_leadfeeder__visits'", String.class)).anySatisfy(c -> assertThat(c).contains("json_valid"));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theTablePrefixNamesTheDataTables(Kind kind) {
+        try (TestWarehouse warehouse = TestWarehouses.fresh(kind); HikariDataSource dataSource = open(warehouse, "lf_")) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+            assertThat(columnTypes(jdbc, kind, "lf_visits")).containsKey("visit_id");
+            assertThat(columnTypes(jdbc, kind, "raw_leadfeeder__visits")).isEmpty();
+            assertThat(columnTypes(jdbc, kind, "leadfeeder_sync_runs")).containsKey("run_id");
+            assertThat(new SqlStatements(Dialect.of(dataSource), "lf_").get("upsert-visits")).contains("lf_visits").doesNotContain("${prefix}");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSchemaNewerThanTheProgramIsRefusedWithAClearLine(Kind kind) {
+        try (TestWarehouse warehouse = TestWarehouses.fresh(kind); HikariDataSource dataSource = open(warehouse, "raw_leadfeeder__")) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            // Flyway quotes its history table's lower-case names on H2
+            String q = kind == Kind.H2 ? "\"" : "";
+            String columns = java.util.stream.Stream.of("installed_rank", "version", "description", "type", "script", "checksum",
+                    "installed_by", "execution_time", "success").map(c -> q + c + q).collect(java.util.stream.Collectors.joining(", "));
+            jdbc.update("INSERT INTO " + q + "leadfeeder_schema_history" + q + " (" + columns + ") VALUES (99, '99', 'from the future', "
+                    + "'SQL', 'V99__from_the_future.sql', 0, 'test', 0, " + (kind == Kind.MARIADB ? "1" : "true") + ")");
+
+            assertThatThrownBy(() -> Warehouse.migrate(dataSource, Dialect.of(dataSource), "raw_leadfeeder__"))
+                    .hasMessage("the warehouse schema is at version 99, newer than this program's 1; run a newer leadfeeder-camel against it");
+        }
+    }
+}
