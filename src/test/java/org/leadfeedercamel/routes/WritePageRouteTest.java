@@ -54,7 +54,7 @@ class WritePageRouteTest extends WritePageRouteTestBase {
 
     @Test
     void aFailureLateInThePageRollsBackEverythingItWrote() throws Exception {
-        AdviceWith.adviceWith(context, "leadfeeder-write-page", a -> a.weaveByToUri("sql:ref:leadfeederSqlUpsertLocations")
+        AdviceWith.adviceWith(context, "leadfeeder-write-page", a -> a.weaveByToUri("sql:ref:leadfeederSqlUpsertLocations*")
                 .replace().throwException(new IllegalStateException("disk full")));
         context.start();
 

@@ -124,7 +124,7 @@ class SyncEndToEndTest {
             assertThat(sync.jdbc.queryForList("SELECT page_title FROM raw_leadfeeder__visit_routs WHERE page_title LIKE '%🚀%'", String.class))
                     .isNotEmpty().allSatisfy(title -> assertThat(title).contains("we're hiring 🚀"));
             assertThat(sync.jdbc.queryForObject("SELECT MAX(CHAR_LENGTH(landing_page_path)) FROM raw_leadfeeder__visits", Integer.class))
-                    .isGreaterThan(1_500);
+                    .isGreaterThan(2_000);
         }
     }
 
