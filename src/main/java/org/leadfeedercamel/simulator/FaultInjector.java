@@ -43,11 +43,6 @@ public final class FaultInjector {
         }
     }
 
-    /** Drops scripted faults that have not been met yet. */
-    public synchronized void clear() {
-        scripted.clear();
-    }
-
     synchronized Fault next() {
         if (!scripted.isEmpty()) {
             return scripted.removeFirst().orElse(null);

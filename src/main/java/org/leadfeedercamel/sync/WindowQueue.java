@@ -25,10 +25,6 @@ public final class WindowQueue implements Iterator<SyncWindow> {
         pending.addFirst(halves[0]);
     }
 
-    public int size() {
-        return pending.size();
-    }
-
     @Override
     public boolean hasNext() {
         return !pending.isEmpty();
