@@ -30,6 +30,7 @@ public record SyncSettings(
         Duration responseTimeout,
         String userAgent,
         Duration rateLimitWindow,
+        int rateLimitRequests,
         Duration maxRateLimitWait,
         String tablePrefix,
         int dbPoolSize,
@@ -50,6 +51,7 @@ public record SyncSettings(
     public static final String RESPONSE_TIMEOUT = "leadfeeder.http.response-timeout-ms";
     public static final String USER_AGENT = "leadfeeder.http.user-agent";
     public static final String RATE_LIMIT_WINDOW = "leadfeeder.rate-limit.window-seconds";
+    public static final String RATE_LIMIT_REQUESTS = "leadfeeder.rate-limit.requests-per-window";
     public static final String MAX_RATE_LIMIT_WAIT = "leadfeeder.http.max-rate-limit-wait-seconds";
     public static final String TABLE_PREFIX = "leadfeeder.table-prefix";
     public static final String DB_POOL_SIZE = "leadfeeder.db-pool-size";
@@ -79,6 +81,7 @@ public record SyncSettings(
                 Duration.ofMillis(r.integer(RESPONSE_TIMEOUT, "60000", 1, 600_000)),
                 r.text(USER_AGENT, "leadfeeder-camel"),
                 Duration.ofSeconds(r.integer(RATE_LIMIT_WINDOW, "60", 1, 3600)),
+                r.integer(RATE_LIMIT_REQUESTS, "100", 0, 1_000_000),
                 Duration.ofSeconds(r.integer(MAX_RATE_LIMIT_WAIT, "120", 1, 3600)),
                 r.identifier(TABLE_PREFIX, "raw_leadfeeder__"),
                 r.integer(DB_POOL_SIZE, "4", 2, 100),
@@ -88,7 +91,7 @@ public record SyncSettings(
     /** The same settings pointing at another API, for demo mode. */
     public SyncSettings withApi(URI url, String token) {
         return new SyncSettings(token, accountIds, url, startDate, pageSize, lookbackDays, resultCap, schedule, dbUrl,
-                dbUser, dbPassword, connectTimeout, responseTimeout, userAgent, rateLimitWindow, maxRateLimitWait, tablePrefix,
+                dbUser, dbPassword, connectTimeout, responseTimeout, userAgent, rateLimitWindow, rateLimitRequests, maxRateLimitWait, tablePrefix,
                 dbPoolSize, lockWait);
     }
 

@@ -26,6 +26,10 @@ final class CalendarWindowRateLimiter {
         this.clock = clock;
     }
 
+    long clockMillis() {
+        return clock.millis();
+    }
+
     boolean enabled() {
         return limit > 0;
     }

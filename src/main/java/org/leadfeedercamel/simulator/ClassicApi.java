@@ -59,8 +59,9 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
 
     @Override
     public SimResponse handle(SimRequest request) {
+        long arrived = rateLimiter.clockMillis();
         SimResponse response = answer(request);
-        stats.served(response.status());
+        stats.served(response.status(), arrived);
         return response;
     }
 

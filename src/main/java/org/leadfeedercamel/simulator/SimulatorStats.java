@@ -11,9 +11,11 @@ public final class SimulatorStats {
     private final LongAdder requests = new LongAdder();
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+    private final java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    void served(int status) {
+    void served(int status, long atMillis) {
         requests.increment();
+        arrivals.add(atMillis);
         byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
     }
 
@@ -42,7 +44,13 @@ public final class SimulatorStats {
         return copy;
     }
 
+    /** When each request arrived (epoch millis, the simulator's clock), in order. */
+    public java.util.List<Long> arrivals() {
+        return java.util.List.copyOf(arrivals);
+    }
+
     public void reset() {
+        arrivals.clear();
         requests.reset();
         byStatus.clear();
         faults.clear();

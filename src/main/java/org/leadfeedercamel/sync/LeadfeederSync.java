@@ -13,6 +13,7 @@ import org.apache.camel.support.ResourceHelper;
 import org.leadfeedercamel.api.ApiRequests;
 import org.leadfeedercamel.api.ApiResponses;
 import org.leadfeedercamel.api.LeadfeederHttpClient;
+import org.leadfeedercamel.api.RequestPacer;
 import org.leadfeedercamel.api.RetryWaits;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.RecordMapper;
@@ -71,6 +72,7 @@ public final class LeadfeederSync {
         registry.bind("leadfeederPager", new Pager(settings, api));
         registry.bind("leadfeederApiResponses", new ApiResponses(json));
         registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings));
+        registry.bind("leadfeederPacer", new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock));
         registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.rateLimitWindow(),
                 settings.maxRateLimitWait()));
     }

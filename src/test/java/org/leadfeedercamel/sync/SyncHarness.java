@@ -45,6 +45,7 @@ final class SyncHarness implements AutoCloseable {
         if (warehouse.user() != null) {
             values.put(SyncSettings.DB_USER, warehouse.user());
         }
+        values.put(SyncSettings.RATE_LIMIT_REQUESTS, "0"); // these simulators have no limit; PacingTest paces
         values.put("leadfeeder.http.backoff-initial-ms", "10");
         values.put("leadfeeder.http.backoff-max-ms", "50");
         values.putAll(overrides);
