@@ -70,6 +70,10 @@ public final class ApiRequests {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
         if (run != null) {
             run.requestSent();
+            SyncWindow window = exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class);
+            run.at(window == null ? "reading the accounts"
+                    : "account " + window.accountId() + ", " + window.stream() + " window " + window.from() + ".." + window.to()
+                    + ", page " + (exchange.getProperty(SyncProperties.PAGE_NUMBER, 0, Integer.class) + 1));
         }
     }
 

@@ -47,6 +47,8 @@ public final class ApiResponses {
             case 403 -> throw new FatalApiException("Leadfeeder denied access (HTTP 403) to " + what
                     + ": the token cannot read this account; check LEADFEEDER_API_TOKEN and LEADFEEDER_ACCOUNT_ID");
             case 402 -> throw new PaymentRequiredException(accountId);
+            case 404 -> throw new AccountUnavailableException("Leadfeeder answered HTTP 404 for account " + accountId
+                    + " (" + what + "): no such account");
             default -> {
                 if (status >= 500 || status == 0) {
                     throw new TransientApiException("HTTP " + status + " from " + what);

@@ -65,9 +65,23 @@ public final class RunLog {
         run.warn(message);
     }
 
+    /** An account that failed on its own (unknown to the API): recorded; the other accounts go on. */
+    public void accountFailed(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        String message = reason(exchange);
+        LOG.error(message);
+        run.accountFailed(message);
+    }
+
+    /** The run reached its end; it succeeded unless an account failed on the way. */
     public void succeed(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
-        run.succeed();
+        if (run.accountErrors().isEmpty()) {
+            run.succeed();
+        } else {
+            run.fail(String.join("; ", run.accountErrors()));
+            LOG.error("Sync run {} finished, but not for every account: {}", run.runId(), run.error());
+        }
         finish(run);
         exchange.getMessage().setBody(run);
     }
@@ -75,6 +89,9 @@ public final class RunLog {
     public void fail(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
         String message = reason(exchange);
+        if (!(firstApiCause(exchange) instanceof SyncLock.HeldElsewhereException)) {
+            message = message + " (at " + run.position() + ")";
+        }
         run.fail(message);
         finish(run);
         LOG.error("Sync run {} failed: {}", run.runId(), message);
@@ -85,6 +102,15 @@ public final class RunLog {
      * The message of the failure that matters: Camel wraps it (split, multicast) on its way up, so the
      * innermost cause, or the first of our own API exceptions, says what happened.
      */
+    private static Throwable firstApiCause(Exchange exchange) {
+        for (Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class); t != null; t = t.getCause()) {
+            if (t instanceof org.leadfeedercamel.api.ApiException || t instanceof SyncLock.HeldElsewhereException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     static String reason(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (cause == null) {

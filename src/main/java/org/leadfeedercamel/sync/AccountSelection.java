@@ -49,7 +49,7 @@ public final class AccountSelection {
             if (!seen.contains(wanted)) {
                 String message = "Account " + wanted + " (LEADFEEDER_ACCOUNT_ID) is not among the accounts this token can see: " + seen;
                 LOG.error(message);
-                run.warn(message);
+                run.accountFailed(message);
             }
         }
         return selected;

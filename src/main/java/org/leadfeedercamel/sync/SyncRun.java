@@ -31,6 +31,8 @@ public final class SyncRun {
     private final AtomicInteger rejected = new AtomicInteger();
     private final Map<String, AtomicInteger> rows = new LinkedHashMap<>();
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> accountErrors = Collections.synchronizedList(new ArrayList<>());
+    private volatile String position = "start";
     private volatile Status status = Status.RUNNING;
     private volatile String error;
     private volatile Instant endedAt;
@@ -120,6 +122,24 @@ public final class SyncRun {
 
     public void warn(String warning) {
         warnings.add(warning);
+    }
+
+    /** An account that could not be synced; the others go on, and the run ends failed. */
+    public void accountFailed(String error) {
+        accountErrors.add(error);
+    }
+
+    public List<String> accountErrors() {
+        return List.copyOf(accountErrors);
+    }
+
+    /** Where the run is: the request it is about to send, for the run log when it fails there. */
+    public void at(String where) {
+        position = where;
+    }
+
+    public String position() {
+        return position;
     }
 
     public int requests() {

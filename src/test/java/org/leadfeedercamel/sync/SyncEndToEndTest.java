@@ -175,7 +175,7 @@ class SyncEndToEndTest {
             SyncRun broken = sync.once();
 
             assertThat(broken.status()).isEqualTo(SyncRun.Status.FAILED);
-            assertThat(broken.error()).contains("HTTP 500");
+            assertThat(broken.error()).contains("HTTP 500").containsPattern("at account 10000[12], visits window 2025-\\d\\d-\\d\\d\\.\\.2025-\\d\\d-\\d\\d, page \\d+");
             int completedBefore = sync.count("leadfeeder_completed_windows");
             assertThat(completedBefore).isPositive();
             assertThat(sync.count("raw_leadfeeder__visits")).isBetween(1, 2_999);
@@ -287,6 +287,25 @@ class SyncEndToEndTest {
 
             assertThat(sync.jdbc.queryForList("SELECT DISTINCT account_id FROM raw_leadfeeder__visits", String.class))
                     .containsExactly("100002");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anUnknownAccountIsAnErrorForThatAccountOnly(Kind kind) throws Exception {
+        Map<String, String> accounts = new HashMap<>(START);
+        accounts.put("leadfeeder.account-id", "424242,100002");
+        try (LeadfeederSimulator simulator = simulator(dataset()).start();
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, accounts, warehouse)) {
+            SyncRun run = sync.once();
+
+            assertThat(run.status()).isEqualTo(SyncRun.Status.FAILED);
+            assertThat(run.error()).contains("424242").doesNotContain("100002 ");
+            assertThat(sync.jdbc.queryForList("SELECT DISTINCT account_id FROM raw_leadfeeder__visits", String.class))
+                    .containsExactly("100002");
+            assertThat(sync.jdbc.queryForObject("SELECT error FROM leadfeeder_sync_runs WHERE run_id = ?", String.class, run.runId()))
+                    .contains("424242");
         }
     }
 }
