@@ -45,33 +45,38 @@ class SyncEndToEndTest {
 
     /** The warehouse equals what the simulator served for [FROM, TO], table by table, column by column. */
     static void assertWarehouseEqualsSimulator(SyncHarness sync) {
-        ExpectedRows expected = new ExpectedRows(sync.simulator.dataset());
+        assertWarehouseEqualsSimulator(sync.jdbc, sync.simulator);
+    }
+
+    static void assertWarehouseEqualsSimulator(org.springframework.jdbc.core.JdbcTemplate jdbc, LeadfeederSimulator simulator) {
+        ExpectedRows expected = new ExpectedRows(simulator.dataset());
         List<Map<String, Object>> visits = new ArrayList<>();
         List<Map<String, Object>> routes = new ArrayList<>();
         List<Map<String, Object>> leads = new ArrayList<>();
         List<Map<String, Object>> locations = new ArrayList<>();
-        for (SimAccount account : sync.simulator.dataset().accounts()) {
+        for (SimAccount account : simulator.dataset().accounts()) {
             visits.addAll(expected.visits(account.id(), FROM, TO));
             routes.addAll(expected.visitRoutes(account.id(), FROM, TO));
             leads.addAll(expected.leads(account.id(), FROM, TO));
             locations.addAll(expected.locations(account.id(), FROM, TO));
         }
-        WarehouseTables.assertEquals(sync.jdbc, "raw_leadfeeder__accounts", List.of("account_id"), expected.accounts());
-        WarehouseTables.assertEquals(sync.jdbc, "raw_leadfeeder__visits", List.of("account_id", "visit_id"), visits);
-        WarehouseTables.assertEquals(sync.jdbc, "raw_leadfeeder__visit_routs", List.of("account_id", "visit_id", "page_number"), routes);
-        WarehouseTables.assertEquals(sync.jdbc, "raw_leadfeeder__locations", List.of("account_id", "location_id"), locations);
+        WarehouseTables.assertEquals(jdbc, "raw_leadfeeder__accounts", List.of("account_id"), expected.accounts());
+        WarehouseTables.assertEquals(jdbc, "raw_leadfeeder__visits", List.of("account_id", "visit_id"), visits);
+        WarehouseTables.assertEquals(jdbc, "raw_leadfeeder__visit_routs", List.of("account_id", "visit_id", "page_number"), routes);
+        WarehouseTables.assertEquals(jdbc, "raw_leadfeeder__locations", List.of("account_id", "location_id"), locations);
         leads.forEach(row -> row.remove("visits")); // window-scoped: the figure of whichever window came last
-        Map<List<Object>, Map<String, Object>> actualLeads = WarehouseTables.read(sync.jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"));
+        Map<List<Object>, Map<String, Object>> actualLeads = WarehouseTables.read(jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"));
         actualLeads.values().forEach(row -> row.remove("visits"));
         List<Map<String, Object>> flattened = new ArrayList<>(actualLeads.values());
         assertThat(flattened).hasSameSizeAs(leads);
-        WarehouseTables.assertEquals(sync.jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"),
-                leadsWithStoredVisits(sync, leads));
+        WarehouseTables.assertEquals(jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"),
+                leadsWithStoredVisits(jdbc, leads));
     }
 
-    private static List<Map<String, Object>> leadsWithStoredVisits(SyncHarness sync, List<Map<String, Object>> leads) {
+    private static List<Map<String, Object>> leadsWithStoredVisits(org.springframework.jdbc.core.JdbcTemplate jdbc,
+            List<Map<String, Object>> leads) {
         Map<String, Integer> stored = new HashMap<>();
-        sync.jdbc.queryForList("SELECT account_id, lead_id, visits FROM raw_leadfeeder__leads")
+        jdbc.queryForList("SELECT account_id, lead_id, visits FROM raw_leadfeeder__leads")
                 .forEach(r -> stored.put(r.get("ACCOUNT_ID") + "/" + r.get("LEAD_ID"), (Integer) r.get("VISITS")));
         for (Map<String, Object> lead : leads) {
             lead.put("visits", stored.get(lead.get("account_id") + "/" + lead.get("lead_id")));
