@@ -49,7 +49,10 @@ public final class LeadfeederCamel implements Callable<Integer> {
         return cli;
     }
 
-    /** The innermost cause's message: what went wrong, without the layers that carried it up. */
+    /**
+     * The innermost cause's message: what went wrong, without the layers (Camel, Main) that carried it
+     * up. Our own failures carry no cause, so they are their own innermost.
+     */
     static String oneLine(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -58,7 +58,7 @@ final class SyncRuntime implements AutoCloseable {
             overrides.setProperty(SyncSettings.BASE_API_URL, demo.baseUrl());
             LOG.warn("DEMO MODE: no LEADFEEDER_API_TOKEN is set, so this syncs the built-in Leadfeeder simulator at {} "
                     + "(2 demo accounts, the last 30 days) into {}. Set LEADFEEDER_API_TOKEN to sync your own data.",
-                    demo.baseUrl(), settings.dbUrl());
+                    demo.baseUrl(), org.leadfeedercamel.sql.Dialect.withoutPassword(settings.dbUrl()));
         }
         return this;
     }

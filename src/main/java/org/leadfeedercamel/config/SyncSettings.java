@@ -34,6 +34,7 @@ public record SyncSettings(
         Duration maxRateLimitWait,
         String tablePrefix,
         int dbPoolSize,
+        Duration dbConnectTimeout,
         Duration lockWait) {
 
     public static final String API_TOKEN = "leadfeeder.api-token";
@@ -55,6 +56,7 @@ public record SyncSettings(
     public static final String MAX_RATE_LIMIT_WAIT = "leadfeeder.http.max-rate-limit-wait-seconds";
     public static final String TABLE_PREFIX = "leadfeeder.table-prefix";
     public static final String DB_POOL_SIZE = "leadfeeder.db-pool-size";
+    public static final String DB_CONNECT_TIMEOUT = "leadfeeder.db-connect-timeout-ms";
     public static final String LOCK_WAIT = "leadfeeder.db-lock-wait-seconds";
 
     /** No token means demo mode: the built-in simulator stands in for the API. */
@@ -85,6 +87,7 @@ public record SyncSettings(
                 Duration.ofSeconds(r.integer(MAX_RATE_LIMIT_WAIT, "120", 1, 3600)),
                 r.identifier(TABLE_PREFIX, "raw_leadfeeder__"),
                 r.integer(DB_POOL_SIZE, "4", 2, 100),
+                Duration.ofMillis(r.integer(DB_CONNECT_TIMEOUT, "10000", 250, 600_000)),
                 Duration.ofSeconds(r.integer(LOCK_WAIT, "0", 0, 86_400)));
     }
 
@@ -92,7 +95,7 @@ public record SyncSettings(
     public SyncSettings withApi(URI url, String token) {
         return new SyncSettings(token, accountIds, url, startDate, pageSize, lookbackDays, resultCap, schedule, dbUrl,
                 dbUser, dbPassword, connectTimeout, responseTimeout, userAgent, rateLimitWindow, rateLimitRequests, maxRateLimitWait, tablePrefix,
-                dbPoolSize, lockWait);
+                dbPoolSize, dbConnectTimeout, lockWait);
     }
 
     /** Never prints the token or the database password. */

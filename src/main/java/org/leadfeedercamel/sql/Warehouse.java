@@ -22,8 +22,20 @@ public final class Warehouse {
         config.setPassword(settings.dbPassword());
         config.setPoolName("leadfeeder-warehouse");
         config.setMaximumPoolSize(settings.dbPoolSize());
+        config.setConnectionTimeout(settings.dbConnectTimeout().toMillis());
+        config.setInitializationFailTimeout(settings.dbConnectTimeout().toMillis());
         config.setAutoCommit(true);
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            // one line naming the database (without any password) and what the driver said
+            throw new IllegalStateException("cannot reach the warehouse " + Dialect.withoutPassword(settings.dbUrl()) + ": "
+                    + String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
+        }
     }
 
     /**

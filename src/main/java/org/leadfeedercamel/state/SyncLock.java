@@ -64,7 +64,7 @@ public final class SyncLock {
         }
     }
 
-    public synchronized void release(Exchange exchange) throws SQLException {
+    public synchronized void release(Exchange exchange) {
         if (held == null) {
             return;
         }
@@ -77,6 +77,9 @@ public final class SyncLock {
                     statement.execute(sql.get("release-sync-lock"));
                 }
             }
+        } catch (SQLException e) {
+            // the database dropped the lock's connection, and the lock went with it
+            LOG.warn("The sync lock's connection was already gone: {}", e.getMessage());
         }
     }
 

@@ -88,6 +88,16 @@ class SyncCommandsTest {
     }
 
     @Test
+    void anUnreachableDatabaseIsOneClearLine() throws Exception {
+        ConnectorProcess.Result result = ConnectorProcess.run(work, Map.of("LEADFEEDER_DB_URL",
+                "jdbc:postgresql://127.0.0.1:1/test?password=hunter2", "LEADFEEDER_DB_CONNECT_TIMEOUT_MS", "500"), "once");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).contains("Failed: cannot reach the warehouse jdbc:postgresql://127.0.0.1:1/test?password=***")
+                .doesNotContain("hunter2").doesNotContain("\tat ");
+    }
+
+    @Test
     void checkConfirmsConfigurationDatabaseAndApi() throws Exception {
         try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("check-token").start()) {
             Map<String, String> env = Map.of("LEADFEEDER_API_TOKEN", "check-token", "LEADFEEDER_BASE_API_URL", simulator.baseUrl(),
