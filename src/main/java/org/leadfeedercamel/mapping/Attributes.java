@@ -39,6 +39,9 @@ final class Attributes {
             return null;
         }
         if (value instanceof String s) {
+            if (s.length() > Values.MAX_TEXT) {
+                throw new RejectedRecordException(name + " is longer than " + Values.MAX_TEXT + " characters");
+            }
             return s.isEmpty() ? null : s;
         }
         if (value instanceof Number || value instanceof Boolean) {
@@ -97,7 +100,7 @@ final class Attributes {
     }
 
     /** The attributes nobody read, as a JSON object, or null when there are none. */
-    String extra() {
+    String extra() throws RejectedRecordException {
         Map<String, Object> rest = new LinkedHashMap<>();
         values.forEach((key, value) -> {
             if (!known.contains(key)) {
@@ -107,11 +110,17 @@ final class Attributes {
         return rest.isEmpty() ? null : write(rest);
     }
 
-    String write(Object value) {
+    /** JSON text of a value, within the size and depth a warehouse column takes. */
+    String write(Object value) throws RejectedRecordException {
+        String text;
         try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON of parsed JSON", e);
+            text = json.writeValueAsString(value);
+        } catch (JsonProcessingException | StackOverflowError e) {
+            throw new RejectedRecordException("a value is nested too deeply to store as JSON");
         }
+        if (text.length() > Values.MAX_TEXT) {
+            throw new RejectedRecordException("a JSON value is longer than " + Values.MAX_TEXT + " characters");
+        }
+        return text;
     }
 }

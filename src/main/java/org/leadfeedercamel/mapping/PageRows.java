@@ -22,6 +22,7 @@ public final class PageRows {
     private final Map<String, Map<String, Object>> locations = new LinkedHashMap<>();
     private final List<Map<String, Object>> rejected = new ArrayList<>();
     private final List<Map<String, Object>> accounts = new ArrayList<>();
+    private final java.util.Set<String> withdrawn = new java.util.HashSet<>();
 
     public PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt) {
         this.runId = runId;
@@ -76,6 +77,17 @@ public final class PageRows {
 
     public void addVisit(Map<String, Object> row) {
         visits.add(row);
+    }
+
+    /** Takes back a visit and the route rows it had so far, when a later part of it cannot be mapped. */
+    void withdrawVisit(String visitId) {
+        withdrawn.add(visitId);
+        visits.removeIf(row -> visitId.equals(row.get("visit_id")));
+        routes.removeIf(row -> visitId.equals(row.get("visit_id")));
+    }
+
+    boolean isWithdrawn(String visitId) {
+        return withdrawn.contains(visitId);
     }
 
     public void addRoute(Map<String, Object> row) {

@@ -84,6 +84,7 @@ public final class RecordMapper {
             row.put("_extra", a.extra());
             page.addVisit(row);
             exchange.setProperty(SyncProperties.VISIT_ID, visitId);
+            exchange.setProperty(SyncProperties.VISIT_RECORD, record);
             exchange.getMessage().setBody(route);
         } catch (RejectedRecordException e) {
             reject(page, "visits", record, e.getMessage());
@@ -91,13 +92,33 @@ public final class RecordMapper {
         }
     }
 
-    /** Maps one entry of a visit's route; its position in the split is its page number. */
-    public void routePage(Exchange exchange) throws RejectedRecordException {
+    /**
+     * Maps one entry of a visit's route; its position in the split is its page number. An entry that
+     * cannot be mapped takes its whole visit to the rejected records.
+     */
+    public void routePage(Exchange exchange) {
         PageRows page = page(exchange);
-        Attributes a = new Attributes(exchange.getMessage().getBody(), ROUTE_FIELDS, json);
+        String visitId = exchange.getProperty(SyncProperties.VISIT_ID, String.class);
+        if (page.isWithdrawn(visitId)) {
+            return;
+        }
+        int pageNumber = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) + 1;
+        try {
+            page.addRoute(routeRow(page, visitId, pageNumber, exchange.getMessage().getBody()));
+        } catch (RejectedRecordException e) {
+            page.withdrawVisit(visitId);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> visit = exchange.getProperty(SyncProperties.VISIT_RECORD, Map.class);
+            reject(page, "visits", visit, "visit_route entry " + pageNumber + ": " + e.getMessage());
+        }
+    }
+
+    private Map<String, Object> routeRow(PageRows page, String visitId, int pageNumber, Object entry)
+            throws RejectedRecordException {
+        Attributes a = new Attributes(entry, ROUTE_FIELDS, json);
         Map<String, Object> row = row(page);
-        row.put("visit_id", exchange.getProperty(SyncProperties.VISIT_ID, String.class));
-        row.put("page_number", exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) + 1);
+        row.put("visit_id", visitId);
+        row.put("page_number", pageNumber);
         row.put("hostname", a.text("hostname"));
         row.put("page_path", a.text("page_path"));
         row.put("previous_page_path", a.text("previous_page_path"));
@@ -106,7 +127,7 @@ public final class RecordMapper {
         row.put("page_url", a.text("page_url"));
         row.put("display_page_name", a.text("display_page_name"));
         row.put("_extra", a.extra());
-        page.addRoute(row);
+        return row;
     }
 
     /** Maps the lead in the body. */
@@ -271,8 +292,9 @@ public final class RecordMapper {
         row.put("reason", reason);
         try {
             row.put("raw_json", json.writeValueAsString(record));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            row.put("raw_json", String.valueOf(record));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | StackOverflowError e) {
+            // the record cannot be written back as JSON at all (nested past every limit); say so
+            row.put("raw_json", "{\"unwritable\":\"" + e.getClass().getSimpleName() + "\"}");
         }
         row.put("rejected_at", page.syncedAt());
         page.addRejected(row);

@@ -6,6 +6,9 @@ import java.math.BigInteger;
 /** Conversions of parsed JSON values that more than one mapping needs. */
 final class Values {
 
+    /** The longest text a column is given (H2's VARCHAR holds 1,048,576); longer records are rejected, kept whole. */
+    static final int MAX_TEXT = 1_000_000;
+
     private Values() {
     }
 

@@ -27,6 +27,8 @@ public final class SyncProperties {
     public static final String PAGE_ROWS = "leadfeederPageRows";
     /** Id of the visit whose route is being split. */
     public static final String VISIT_ID = "leadfeederVisitId";
+    /** That visit's raw record, kept in case a route entry rejects it. */
+    public static final String VISIT_RECORD = "leadfeederVisitRecord";
 
     private SyncProperties() {
     }

@@ -149,7 +149,7 @@ CREATE TABLE leadfeeder_rejected_records (
     account_id   VARCHAR(64)  NOT NULL,
     record_id    VARCHAR(255),
     reason       VARCHAR      NOT NULL,
-    raw_json     VARCHAR,
+    raw_json     CHARACTER LARGE OBJECT,
     rejected_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX leadfeeder_rejected_records_run ON leadfeeder_rejected_records (run_id);
