@@ -19,7 +19,12 @@ final class ConnectorProcess {
     }
 
     static Result run(Path workDir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        Process process = start(workDir, environment, args);
+        return run(workDir, environment, List.of(), args);
+    }
+
+    static Result run(Path workDir, Map<String, String> environment, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        Process process = start(workDir, environment, jvmOptions, args);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the connector did not finish: " + String.join(" ", args));
@@ -29,8 +34,14 @@ final class ConnectorProcess {
 
     /** Starts the connector, its output going to a file (a pipe nobody drains would stall it). */
     static Process start(Path workDir, Map<String, String> environment, String... args) throws IOException {
+        return start(workDir, environment, List.of(), args);
+    }
+
+    /** Starts the connector with extra JVM options (e.g. a log level), its output going to a file. */
+    static Process start(Path workDir, Map<String, String> environment, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(LeadfeederCamel.class.getName());

@@ -1,0 +1,62 @@
+package org.leadfeedercamel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadfeedercamel.simulator.FaultSettings;
+import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.leadfeedercamel.sql.TestWarehouses;
+import org.leadfeedercamel.sql.TestWarehouses.Kind;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Faulty runs at TRACE level: the token and the database password appear nowhere in what they
+ * produced, neither the console (every library's logging included), nor the run log, nor any table.
+ */
+class SecretsTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theTokenAndPasswordAppearNowhere() throws Exception {
+        String token = "tok-" + UUID.randomUUID();
+        String wrongToken = "wrong-" + UUID.randomUUID();
+        String password = "pw-" + UUID.randomUUID();
+        try (LeadfeederSimulator faulty = LeadfeederSimulator.builder().token(token).requestsPerWindow(30)
+                .rateWindow(Duration.ofSeconds(2)).faults(new FaultSettings(3, 0.1, 0, 0, 0.05, 0.05, 5)).start();
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(Kind.POSTGRESQL)) {
+            Map<String, String> env = new HashMap<>(Map.of("LEADFEEDER_API_TOKEN", token, "LEADFEEDER_BASE_API_URL", faulty.baseUrl(),
+                    "LEADFEEDER_DB_URL", warehouse.url() + "&password=" + password, "LEADFEEDER_DB_USER", warehouse.user(),
+                    "LEADFEEDER_DB_PASSWORD", password, "LEADFEEDER_HTTP_BACKOFF_INITIAL_MS", "10",
+                    "LEADFEEDER_RATE_LIMIT_REQUESTS_PER_WINDOW", "0", "LEADFEEDER_RATE_LIMIT_WINDOW_SECONDS", "2"));
+            List<String> trace = List.of("-Dleadfeeder.log-level=trace");
+
+            ConnectorProcess.Result faultyRun = ConnectorProcess.run(work, env, trace, "once");
+            env.put("LEADFEEDER_API_TOKEN", wrongToken);
+            ConnectorProcess.Result refusedRun = ConnectorProcess.run(work, env, trace, "once");
+            ConnectorProcess.Result status = ConnectorProcess.run(work, env, trace, "status");
+
+            assertThat(faultyRun.output()).contains("Retry", "429").contains("Authorization: Token token=***");
+            assertThat(refusedRun.exitCode()).isEqualTo(1);
+            for (ConnectorProcess.Result result : List.of(faultyRun, refusedRun, status)) {
+                assertThat(result.output()).doesNotContain(token).doesNotContain(wrongToken).doesNotContain(password);
+            }
+            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(warehouse.url(), warehouse.user(), ""));
+            List<String> values = new ArrayList<>();
+            for (String table : jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", String.class)) {
+                jdbc.queryForList("SELECT * FROM " + table).forEach(row -> row.values().forEach(v -> values.add(String.valueOf(v))));
+            }
+            assertThat(values).hasSizeGreaterThan(1_000).noneMatch(v -> v.contains(token) || v.contains(wrongToken) || v.contains(password));
+        }
+    }
+}
