@@ -28,7 +28,7 @@ class ApiRoutesTest extends RouteTestSupport {
 
     @Override
     protected Map<String, String> overrides() {
-        return Map.of("leadfeeder.http.retries", "2");
+        return Map.of("leadfeeder.http.retries", "2", "leadfeeder.http.response-timeout-ms", "500");
     }
 
     @AfterEach
@@ -70,6 +70,18 @@ class ApiRoutesTest extends RouteTestSupport {
         assertThat(exchange.getException()).isInstanceOf(java.io.IOException.class);
         assertThat(simulator.stats().requests()).isEqualTo(3);
         assertThat(exchange.getProperty(SyncProperties.RUN, SyncRun.class).retries()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimeoutIsRetriedLikeAnyTransientFault() {
+        context.start();
+        simulator.faults().injectNext(Fault.SLOW, 1); // 2 s late, past the 500 ms response timeout
+
+        Exchange exchange = get("/accounts");
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(simulator.stats().requests()).isEqualTo(2);
+        assertThat(exchange.getProperty(SyncProperties.RUN, SyncRun.class).retries()).isEqualTo(1);
     }
 
     @Test
