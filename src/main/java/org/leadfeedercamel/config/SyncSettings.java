@@ -67,6 +67,12 @@ public record SyncSettings(
     /** Reads and checks every key; {@code lookup} answers a key's value, or empty when it is not set. */
     public static SyncSettings read(Function<String, Optional<String>> lookup) {
         Reader r = new Reader(lookup);
+        // keys only the routes' placeholders use, checked here so a bad value fails at start, not mid-run
+        r.integer("leadfeeder.http.retries", "4", 0, 20);
+        r.integer("leadfeeder.http.backoff-initial-ms", "1000", 1, 600_000);
+        r.integer("leadfeeder.http.backoff-max-ms", "30000", 1, 3_600_000);
+        r.integer("leadfeeder.http.rate-limit-retries", "10", 0, 100);
+        r.bool("leadfeeder.scheduler-enabled", "true");
         return new SyncSettings(
                 r.text(API_TOKEN, null),
                 r.list(ACCOUNT_ID),
@@ -166,6 +172,14 @@ public record SyncSettings(
             }
         }
 
+        boolean bool(String key, String fallback) {
+            String value = raw(key, fallback);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new ConfigurationException(key, value, "is not true or false");
+            }
+            return Boolean.parseBoolean(value);
+        }
+
         String cron(String key, String fallback) {
             String value = raw(key, fallback);
             if (!CronExpression.isValidExpression(value)) {
@@ -189,6 +203,7 @@ public record SyncSettings(
             if (!value.startsWith("jdbc:")) {
                 throw new ConfigurationException(key, value, "is not a JDBC URL (jdbc:h2:..., jdbc:postgresql:..., jdbc:mariadb:...)");
             }
+            org.leadfeedercamel.sql.Dialect.of(value); // a database we have no dialect for fails now, by name
             return value;
         }
     }

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 
 /** The sync commands, each run as its own JVM the way a user runs them. */
@@ -78,12 +80,24 @@ class SyncCommandsTest {
         }
     }
 
-    @Test
-    void badConfigurationFailsAtStartWithOneLineNamingTheKey() throws Exception {
-        ConnectorProcess.Result result = ConnectorProcess.run(work, Map.of("LEADFEEDER_PAGE_SIZE", "500"), "once");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "LEADFEEDER_PAGE_SIZE|500|leadfeeder.page-size: '500' is not between 1 and 100",
+        "LEADFEEDER_START_DATE|2024-02-30|leadfeeder.start-date: '2024-02-30' is not a date (YYYY-MM-DD)",
+        "LEADFEEDER_SCHEDULE|0 0 25 * * ?|leadfeeder.schedule: '0 0 25 * * ?' is not a Quartz cron expression (e.g. '0 0 * * * ?')",
+        "LEADFEEDER_BASE_API_URL|api.leadfeeder.com|leadfeeder.base-api-url: 'api.leadfeeder.com' is not an http(s) URL with a host",
+        "LEADFEEDER_DB_URL|postgresql://db/x|leadfeeder.db-url: 'postgresql://db/x' is not a JDBC URL (jdbc:h2:..., jdbc:postgresql:..., jdbc:mariadb:...)",
+        "LEADFEEDER_DB_URL|jdbc:oracle:thin:@db|leadfeeder.db-url: 'jdbc:oracle:thin:@db' names a database this version does not support (jdbc:h2:, jdbc:postgresql:, jdbc:mariadb:)",
+        "LEADFEEDER_LOOKBACK_DAYS|-2|leadfeeder.lookback-days: '-2' is not between 0 and 366",
+        "LEADFEEDER_RATE_LIMIT_REQUESTS_PER_WINDOW|lots|leadfeeder.rate-limit.requests-per-window: 'lots' is not a whole number",
+        "LEADFEEDER_HTTP_RETRIES|99|leadfeeder.http.retries: '99' is not between 0 and 20",
+        "LEADFEEDER_TABLE_PREFIX|raw; DROP TABLE x|leadfeeder.table-prefix: 'raw; DROP TABLE x' is not a table-name prefix (lower-case letters, digits and _, at most 40, not starting with a digit)",
+    })
+    void badConfigurationFailsAtStartWithOneLineNamingTheKey(String variable, String value, String message) throws Exception {
+        ConnectorProcess.Result result = ConnectorProcess.run(work, Map.of(variable, value), "once");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.output().strip()).isEqualTo("Configuration error: leadfeeder.page-size: '500' is not between 1 and 100");
+        assertThat(result.output().strip()).isEqualTo("Configuration error: " + message);
         assertThat(work.resolve("data")).doesNotExist();
     }
 
