@@ -1,5 +1,6 @@
 package org.leadfeedercamel.cli;
 
+import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,6 +29,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * each time: no window is ever marked complete without its rows, and the end state equals an
  * uninterrupted sync's, row for row.
  */
+@Tag("reliability")
 class CrashSafetyTest {
 
     static final int KILLS = 10;
@@ -65,9 +68,11 @@ class CrashSafetyTest {
             assertThat(last.exitCode()).as(last.output()).isZero();
             assertThat(killedMidRun).as("kills that landed while a sync was running").isGreaterThanOrEqualTo(KILLS);
             SyncTestAccess.assertWarehouseEqualsSimulator(jdbc, simulator);
-            System.out.printf("crash safety (%s): %d SIGKILLs mid-run, %d completed windows, %d visits, end state equal%n",
-                    kind, killedMidRun, jdbc.queryForObject("SELECT COUNT(*) FROM leadfeeder_completed_windows", Integer.class),
-                    jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits", Integer.class));
+            ReliabilityReport.record("SIGKILL during a first sync (" + kind + ")",
+                    KILLS + " kills of the sync process at seeded moments 1.5–4.5 s into a run, restarted each time",
+                    killedMidRun + " kills landed mid-run; after every kill each completed window held all its rows; the final run "
+                            + "completed and all tables equal the API's rows (" + jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits", Integer.class)
+                            + " visits): 0 lost, 0 duplicated");
         }
     }
 

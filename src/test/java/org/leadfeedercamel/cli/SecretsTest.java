@@ -1,5 +1,6 @@
 package org.leadfeedercamel.cli;
 
+import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadfeedercamel.simulator.FaultSettings;
@@ -22,6 +24,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Faulty runs at TRACE level: the token and the database password appear nowhere in what they
  * produced, neither the console (every library's logging included), nor the run log, nor any table.
  */
+@Tag("reliability")
 class SecretsTest {
 
     @TempDir
@@ -56,6 +59,10 @@ class SecretsTest {
             for (String table : jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", String.class)) {
                 jdbc.queryForList("SELECT * FROM " + table).forEach(row -> row.values().forEach(v -> values.add(String.valueOf(v))));
             }
+            ReliabilityReport.record("Secrets", "a faulty run (5xx, resets, truncation, 429, arrivals) and a refused token, all logging at TRACE",
+                    "token, wrong token and database password found 0 times in " + (faultyRun.output().lines().count()
+                            + refusedRun.output().lines().count() + status.output().lines().count()) + " lines of output and "
+                            + values.size() + " stored values");
             assertThat(values).hasSizeGreaterThan(1_000).noneMatch(v -> v.contains(token) || v.contains(wrongToken) || v.contains(password));
         }
     }

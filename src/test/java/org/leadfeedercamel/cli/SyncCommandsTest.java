@@ -1,5 +1,6 @@
 package org.leadfeedercamel.cli;
 
+import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 
 /** The sync commands, each run as its own JVM the way a user runs them. */
+@Tag("reliability")
 class SyncCommandsTest {
 
     @TempDir
@@ -99,6 +102,8 @@ class SyncCommandsTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output().strip()).isEqualTo("Configuration error: " + message);
         assertThat(work.resolve("data")).doesNotExist();
+        ReliabilityReport.record("Bad configuration: " + variable, variable + "=" + value,
+                "exit 2, nothing written, one line: " + message);
     }
 
     @Test

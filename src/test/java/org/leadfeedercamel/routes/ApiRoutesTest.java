@@ -1,9 +1,11 @@
 package org.leadfeedercamel.routes;
 
+import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.api.FatalApiException;
@@ -16,6 +18,7 @@ import org.leadfeedercamel.sync.SyncRun;
  * leadfeeder-api-get and leadfeeder-api-call against the simulator over real HTTP: transient faults
  * are retried up to the configured attempts; other refusals fail at once.
  */
+@Tag("reliability")
 class ApiRoutesTest extends RouteTestSupport {
 
     private final LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("route-test-token")
@@ -58,6 +61,8 @@ class ApiRoutesTest extends RouteTestSupport {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
         assertThat(run.retries()).isEqualTo(2);
         assertThat(run.requests()).isEqualTo(3);
+        ReliabilityReport.record("Transient faults", "an HTTP 503, then a JSON body cut in half",
+                "retried with exponential backoff and jitter: 3 requests, 2 retries, then the page");
     }
 
     @Test
@@ -70,6 +75,8 @@ class ApiRoutesTest extends RouteTestSupport {
         assertThat(exchange.getException()).isInstanceOf(java.io.IOException.class);
         assertThat(simulator.stats().requests()).isEqualTo(3);
         assertThat(exchange.getProperty(SyncProperties.RUN, SyncRun.class).retries()).isEqualTo(2);
+        ReliabilityReport.record("Retries exhausted", "3 connection resets (TCP RST mid-body), 3 attempts allowed",
+                "the request fails with the I/O error after 3 attempts; the run fails naming where (see 'Run stopped half-way')");
     }
 
     @Test
@@ -82,6 +89,7 @@ class ApiRoutesTest extends RouteTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(simulator.stats().requests()).isEqualTo(2);
         assertThat(exchange.getProperty(SyncProperties.RUN, SyncRun.class).retries()).isEqualTo(1);
+        ReliabilityReport.record("Timeout", "an answer 2 s late against a 500 ms response timeout", "retried: 2 requests, 1 retry, then the page");
     }
 
     @Test

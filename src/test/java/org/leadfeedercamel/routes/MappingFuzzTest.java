@@ -1,5 +1,6 @@
 package org.leadfeedercamel.routes;
 
+import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.sync.SyncProperties;
 import org.leadfeedercamel.sync.SyncWindow;
@@ -19,6 +21,7 @@ import org.leadfeedercamel.sync.WindowQueue;
  * Seeded malformed payloads through the real page routes into H2: every record served ends either in
  * its table or in leadfeeder_rejected_records, counted, and a bad record never costs its page.
  */
+@Tag("reliability")
 class MappingFuzzTest extends RouteTestSupport {
 
     private static final int PAGES = 12;
@@ -157,7 +160,9 @@ class MappingFuzzTest extends RouteTestSupport {
 
         int loaded = jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits", Integer.class);
         int rejected = jdbc.queryForObject("SELECT COUNT(*) FROM leadfeeder_rejected_records", Integer.class);
-        System.out.printf("fuzz: %d records served (%s), %d loaded, %d rejected, %d route rows%n", served, seen, loaded, rejected, routeRows);
+        ReliabilityReport.record("Malformed records", served + " visits with " + seen.size() + " kinds of damage (missing, null, empty and object ids; "
+                + "wrong types; 2,000,000-character strings; 2,000-deep nesting; 10,000-entry routes; unknown fields; non-records)",
+                loaded + " loaded + " + rejected + " rejected with raw JSON and reason = " + served + " served; " + routeRows + " route rows; no page lost");
         assertThat(seen.keySet()).containsExactlyInAnyOrder(mutations);
         assertThat(loaded).isEqualTo(shouldLoad);
         assertThat(loaded + rejected).isEqualTo(served);

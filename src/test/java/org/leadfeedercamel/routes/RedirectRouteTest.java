@@ -1,5 +1,6 @@
 package org.leadfeedercamel.routes;
 
+import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.api.FatalApiException;
@@ -14,6 +16,7 @@ import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.sync.SyncProperties;
 
 /** An API that answers with a redirect is not followed: the token would travel to wherever it points. */
+@Tag("reliability")
 class RedirectRouteTest extends RouteTestSupport {
 
     private final LeadfeederSimulator elsewhere = LeadfeederSimulator.builder().token("route-test-token").requestsPerWindow(0).start();
@@ -55,5 +58,6 @@ class RedirectRouteTest extends RouteTestSupport {
 
         assertThat(exchange.getException()).isInstanceOf(FatalApiException.class).hasMessageContaining("HTTP 302");
         assertThat(elsewhere.stats().requests()).as("the redirect target was never called").isZero();
+        ReliabilityReport.record("Redirect", "the API answers 302 pointing at another server", "refused as HTTP 302; the other server received 0 requests");
     }
 }

@@ -1,5 +1,6 @@
 package org.leadfeedercamel.routes;
 
+import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.sync.SyncProperties;
 import org.leadfeedercamel.sync.SyncWindow;
@@ -21,6 +23,7 @@ import org.leadfeedercamel.sync.WindowQueue;
  * by scripted documents because the cases (next with empty data, a cap-sized last link) are edge
  * shapes the simulator does not produce on purpose.
  */
+@Tag("reliability")
 class WindowRouteTest extends RouteTestSupport {
 
     private final Deque<Map<String, Object>> pages = new ArrayDeque<>();
@@ -115,5 +118,7 @@ class WindowRouteTest extends RouteTestSupport {
 
         assertThat(exchange.getException()).hasMessageContaining("evil.example").hasMessageContaining("refusing");
         written.assertIsSatisfied();
+        ReliabilityReport.record("links.next to another host", "a page whose next link points at http://evil.example",
+                "refused before any request: the token is never sent there; nothing of the page written");
     }
 }

@@ -1,5 +1,6 @@
 package org.leadfeedercamel.sync;
 
+import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.simulator.FaultSettings;
@@ -20,6 +22,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * PostgreSQL drops every connection of the sync in the middle of a run, as a restart does: the run
  * fails or recovers without corrupting state, and the next run completes the data exactly.
  */
+@Tag("reliability")
 class DatabaseFaultsTest {
 
     @Test
@@ -41,11 +44,13 @@ class DatabaseFaultsTest {
                 SyncRun interrupted = running.get();
 
                 assertThat(dropped).isPositive();
-                System.out.printf("database faults: %d connections dropped mid-run; that run %s%s%n", dropped,
-                        interrupted.status(), interrupted.error() == null ? "" : ": " + interrupted.error());
+                String outcome = "that run " + interrupted.status().name().toLowerCase()
+                        + (interrupted.error() == null ? "" : " (" + interrupted.error() + ")");
                 SyncRun next = sync.once();
                 assertThat(next.status()).as(String.valueOf(next.error())).isEqualTo(SyncRun.Status.SUCCEEDED);
                 SyncEndToEndTest.assertWarehouseEqualsSimulator(sync);
+                ReliabilityReport.record("PostgreSQL drops the sync's connections", dropped + " connections terminated mid-run, as a restart does",
+                        outcome + "; the next run completed and the tables equal the API's rows");
             }
         }
     }

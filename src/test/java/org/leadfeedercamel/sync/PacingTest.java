@@ -1,5 +1,6 @@
 package org.leadfeedercamel.sync;
 
+import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
@@ -16,6 +18,7 @@ import org.leadfeedercamel.simulator.LeadfeederSimulator;
  * budget (no 429) while using at least 90% of it in every window it spans whole (all but the first and
  * the last, which it only partly overlaps).
  */
+@Tag("reliability")
 class PacingTest {
 
     @Test
@@ -38,6 +41,9 @@ class PacingTest {
             double utilisation = full.stream().mapToInt(Integer::intValue).sum() / (20.0 * full.size());
             System.out.printf("pacing: %d requests in %d windows of 2 s, per window %s, utilisation %.0f%% of the whole windows%n",
                     arrivals.size(), counts.size(), counts, utilisation * 100);
+            ReliabilityReport.record("Pacing under the rate limit", "API limit of 20 requests per 2 s calendar window; a first sync of 2 accounts",
+                    String.format("%d requests over %d windows, %d × 429, %.0f%% of the allowed requests used in each whole window",
+                            arrivals.size(), counts.size(), simulator.stats().withStatus(429), utilisation * 100));
             assertThat(arrivals.size()).isGreaterThan(60);
             assertThat(full).isNotEmpty();
             assertThat(counts).allSatisfy(c -> assertThat(c).isLessThanOrEqualTo(20));
