@@ -45,6 +45,21 @@ public final class RunLog {
                 run.backfillFrom() == null ? "" : " " + run.backfillFrom() + ".." + run.backfillTo() + " " + run.getStreams());
     }
 
+    /**
+     * With the sync lock held no other run can be alive, so runs still marked running died without
+     * finishing: they are marked crashed, so the run log never shows a run in progress that is not.
+     */
+    public void markCrashedRuns(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        Map<String, Object> row = new HashMap<>();
+        row.put("run_id", run.runId());
+        row.put("now", clock.instant().atOffset(ZoneOffset.UTC));
+        int crashed = jdbc.update(sql.get("mark-crashed-runs"), row);
+        if (crashed > 0) {
+            LOG.warn("{} earlier run(s) ended without finishing; marked crashed in the run log", crashed);
+        }
+    }
+
     /** Counts what a page wrote. */
     public void pageWritten(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
