@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A CamelContext running the sync against a simulator and a fresh in-memory H2 warehouse, the way an
  * embedding host would set it up.
  */
-final class SyncHarness implements AutoCloseable {
+public final class SyncHarness implements AutoCloseable {
 
     final LeadfeederSimulator simulator;
     final Clock clock;
@@ -29,7 +29,7 @@ final class SyncHarness implements AutoCloseable {
     final JdbcTemplate jdbc;
     final CamelContext context;
 
-    SyncHarness(LeadfeederSimulator simulator, Clock clock, Map<String, String> overrides) throws Exception {
+    public SyncHarness(LeadfeederSimulator simulator, Clock clock, Map<String, String> overrides) throws Exception {
         this(simulator, clock, overrides, new TestWarehouses.TestWarehouse(TestWarehouses.Kind.H2,
                 "jdbc:h2:mem:sync-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null, () -> { }));
     }
@@ -66,7 +66,7 @@ final class SyncHarness implements AutoCloseable {
         context.start();
     }
 
-    SyncRun once() {
+    public SyncRun once() {
         return run(SyncRun.incremental(clock));
     }
 

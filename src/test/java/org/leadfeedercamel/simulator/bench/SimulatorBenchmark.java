@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.leadfeedercamel.bench.BenchmarkReport;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.simulator.data.Dataset;
 import org.leadfeedercamel.simulator.data.DatasetSpec;
@@ -117,7 +118,7 @@ public final class SimulatorBenchmark {
                 """.formatted(
                 ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xmx"))
                         .findFirst().map(a -> a.substring(4)).orElse("the default"),
-                machine(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                BenchmarkReport.machine(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 VISITS, spec.companiesPerAccount(), leads,
                 buildSeconds, heapDataset / 1e6, generated / generateSeconds, served / serveSeconds,
@@ -125,7 +126,7 @@ public final class SimulatorBenchmark {
                 requests, serveSeconds, requests / serveSeconds, bytes / 1e6, (double) bytes / served,
                 VISITS, peakHeap / 1e6);
         System.out.println(section);
-        writeSection(report, section);
+        BenchmarkReport.writeSection(report, section);
     }
 
     /** Reads one page with a streaming parser, counting visits; returns `links.next` or null. */
@@ -183,33 +184,6 @@ public final class SimulatorBenchmark {
             }
         }
         return nanos / 1e9;
-    }
-
-    private static void writeSection(Path report, String section) throws IOException {
-        String heading = "## Simulator: generation speed and memory";
-        String existing = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n\n";
-        int start = existing.indexOf(heading);
-        String updated;
-        if (start < 0) {
-            updated = existing.stripTrailing() + "\n\n" + section;
-        } else {
-            int end = existing.indexOf("\n## ", start + heading.length());
-            updated = existing.substring(0, start) + section + (end < 0 ? "" : existing.substring(end + 1));
-        }
-        Files.writeString(report, updated);
-    }
-
-    private static String machine() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException ignored) {
-            // not Linux
-        }
-        return System.getProperty("os.arch");
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
