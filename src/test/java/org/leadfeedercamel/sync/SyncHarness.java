@@ -34,7 +34,7 @@ public final class SyncHarness implements AutoCloseable {
                 "jdbc:h2:mem:sync-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null, () -> { }));
     }
 
-    SyncHarness(LeadfeederSimulator simulator, Clock clock, Map<String, String> overrides,
+    public SyncHarness(LeadfeederSimulator simulator, Clock clock, Map<String, String> overrides,
             TestWarehouses.TestWarehouse warehouse) throws Exception {
         this.simulator = simulator;
         this.clock = clock;
