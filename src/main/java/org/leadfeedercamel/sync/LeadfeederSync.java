@@ -59,6 +59,7 @@ public final class LeadfeederSync {
         for (String statement : SqlStatements.ROUTE_STATEMENTS) {
             registry.bind(SqlStatements.beanName(statement), sql.get(statement)); // the routes' sql:ref: endpoints
         }
+        registry.bind("leadfeederSqlBinding", new org.leadfeedercamel.sql.RowParameterBinding());
         registry.bind("leadfeederSyncLock", new SyncLock(dataSource, sql, settings.lockWait(), clock));
         registry.bind("leadfeederSettings", settings);
         registry.bind("leadfeederDataSource", dataSource);
