@@ -2,7 +2,6 @@ package org.leadfeedercamel.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;

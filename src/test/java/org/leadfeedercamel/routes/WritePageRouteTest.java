@@ -2,17 +2,13 @@ package org.leadfeedercamel.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.mapping.PageRows;
 import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncWindow;
 
 /** leadfeeder-write-page: a page's tables and its window's completion commit together, or not at all. */
 class WritePageRouteTest extends WritePageRouteTestBase {

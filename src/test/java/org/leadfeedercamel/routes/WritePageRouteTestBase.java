@@ -1,15 +1,11 @@
 package org.leadfeedercamel.routes;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
-import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.mapping.PageRows;
 import org.leadfeedercamel.mapping.RecordMapper;
 import org.leadfeedercamel.sync.SyncProperties;
