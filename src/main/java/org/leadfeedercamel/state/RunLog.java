@@ -104,7 +104,7 @@ public final class RunLog {
     public void fail(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
         String message = reason(exchange);
-        if (!(firstApiCause(exchange) instanceof SyncLock.HeldElsewhereException)) {
+        if (!causedBy(exchange, SyncLock.HeldElsewhereException.class)) { // the lock was never held: no position to name
             message = message + " (at " + run.position() + ")";
         }
         run.fail(message);
@@ -117,13 +117,13 @@ public final class RunLog {
      * The message of the failure that matters: Camel wraps it (split, multicast) on its way up, so the
      * innermost cause, or the first of our own API exceptions, says what happened.
      */
-    private static Throwable firstApiCause(Exchange exchange) {
+    private static boolean causedBy(Exchange exchange, Class<? extends Throwable> type) {
         for (Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class); t != null; t = t.getCause()) {
-            if (t instanceof org.leadfeedercamel.api.ApiException || t instanceof SyncLock.HeldElsewhereException) {
-                return t;
+            if (type.isInstance(t)) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     static String reason(Exchange exchange) {
