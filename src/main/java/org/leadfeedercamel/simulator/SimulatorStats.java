@@ -11,11 +11,17 @@ public final class SimulatorStats {
     private final LongAdder requests = new LongAdder();
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+    /** Arrival times are kept for the first requests only, so a long-running simulator does not grow. */
+    static final int MAX_ARRIVALS = 100_000;
+
     private final java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger recordedArrivals = new java.util.concurrent.atomic.AtomicInteger();
 
     void served(int status, long atMillis) {
         requests.increment();
-        arrivals.add(atMillis);
+        if (recordedArrivals.incrementAndGet() <= MAX_ARRIVALS) {
+            arrivals.add(atMillis);
+        }
         byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
     }
 
@@ -44,13 +50,14 @@ public final class SimulatorStats {
         return copy;
     }
 
-    /** When each request arrived (epoch millis, the simulator's clock), in order. */
+    /** When each request arrived (epoch millis, the simulator's clock), in order; the first {@value #MAX_ARRIVALS} only. */
     public java.util.List<Long> arrivals() {
         return java.util.List.copyOf(arrivals);
     }
 
     public void reset() {
         arrivals.clear();
+        recordedArrivals.set(0);
         requests.reset();
         byStatus.clear();
         faults.clear();
