@@ -35,6 +35,8 @@ public final class ApiResponses {
                     throw new TransientApiException("empty body from " + what);
                 }
                 exchange.getMessage().setBody(json.readValue(body, DOCUMENT));
+                // the response's headers are spent; left on, every split exchange of the page would copy them
+                exchange.getMessage().removeHeaders("*");
                 return;
             } catch (JsonProcessingException e) {
                 throw new TransientApiException("malformed JSON from " + what + " (" + e.getOriginalMessage() + ")", e);

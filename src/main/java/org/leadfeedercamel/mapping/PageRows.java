@@ -23,6 +23,7 @@ public final class PageRows {
     private final List<Map<String, Object>> rejected = new ArrayList<>();
     private final List<Map<String, Object>> accounts = new ArrayList<>();
     private final java.util.Set<String> withdrawn = new java.util.HashSet<>();
+    private List<Map<String, Object>> locationsToWrite = List.of();
 
     public PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt) {
         this.runId = runId;
@@ -61,6 +62,15 @@ public final class PageRows {
 
     public List<Map<String, Object>> getLocations() {
         return new ArrayList<>(locations.values());
+    }
+
+    /** The locations the write upserts: those of {@link #getLocations} the run has not written yet. */
+    public List<Map<String, Object>> getLocationsToWrite() {
+        return locationsToWrite;
+    }
+
+    public void setLocationsToWrite(List<Map<String, Object>> rows) {
+        locationsToWrite = rows;
     }
 
     public List<Map<String, Object>> getRejected() {

@@ -47,6 +47,11 @@ public final class RecordMapper {
                 exchange.getProperty(SyncProperties.STREAM, String.class), OffsetDateTime.now(run.clock()));
     }
 
+    /** The records of a page document: its {@code data} array (the pager refuses a page without one). */
+    public List<?> records(Map<String, Object> document) {
+        return document.get("data") instanceof List<?> data ? data : List.of();
+    }
+
     /**
      * Maps the visit in the body. The body becomes its route entries, for the route to split into
      * child rows, or an empty list when the visit is rejected.

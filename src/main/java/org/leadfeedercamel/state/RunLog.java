@@ -61,6 +61,14 @@ public final class RunLog {
     }
 
     /** Counts what a page wrote. */
+    /** The page's locations the run has not written yet with these values: the ones to upsert. */
+    public List<Map<String, Object>> locationsToWrite(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        PageRows page = exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+        page.setLocationsToWrite(run.writtenLocations().unwritten(page.getLocations()));
+        return page.getLocationsToWrite();
+    }
+
     public void pageWritten(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
         PageRows page = exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
@@ -68,7 +76,8 @@ public final class RunLog {
         run.wrote("visits", page.getVisits().size());
         run.wrote("visit_routs", page.getRoutes().size());
         run.wrote("leads", page.getLeads().size());
-        run.wrote("locations", page.getLocations().size());
+        run.wrote("locations", page.getLocationsToWrite().size());
+        run.writtenLocations().committed(page.getLocationsToWrite());
         run.rejected(page.getRejected().size());
     }
 

@@ -70,6 +70,7 @@ public final class LeadfeederSync {
         registry.bind("leadfeederAccounts", new AccountSelection(settings));
         registry.bind("leadfeederApi", api);
         registry.bind("leadfeederPager", new Pager(settings, api));
+        registry.bind("leadfeederPrefetch", new PagePrefetch("direct:leadfeeder-page-fetch"));
         registry.bind("leadfeederApiResponses", new ApiResponses(json));
         registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings));
         registry.bind("leadfeederPacer", new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock));

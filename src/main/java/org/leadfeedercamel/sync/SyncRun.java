@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leadfeedercamel.state.WrittenLocations;
 
 /** One run of the sync: what it was asked to do and what it did, for the run log and the summary. */
 public final class SyncRun {
@@ -30,6 +31,7 @@ public final class SyncRun {
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private final Map<String, AtomicInteger> rows = new LinkedHashMap<>();
+    private final WrittenLocations writtenLocations = new WrittenLocations();
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private final List<String> accountErrors = Collections.synchronizedList(new ArrayList<>());
     private volatile String position = "start";
@@ -140,6 +142,11 @@ public final class SyncRun {
 
     public String position() {
         return position;
+    }
+
+    /** The locations this run has committed, so later pages skip the ones they repeat. */
+    public WrittenLocations writtenLocations() {
+        return writtenLocations;
     }
 
     public int requests() {

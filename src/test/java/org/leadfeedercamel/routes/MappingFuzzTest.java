@@ -156,6 +156,8 @@ class MappingFuzzTest extends RouteTestSupport {
             exchange.getMessage().setBody(Map.of("data", data, "included", List.of(), "links", Map.of()));
             template.send("direct:leadfeeder-page-visits", exchange);
             assertThat(exchange.getException()).as("page %d", p).isNull();
+            template.send("direct:leadfeeder-write-page", exchange);
+            assertThat(exchange.getException()).as("page %d", p).isNull();
         }
 
         int loaded = jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits", Integer.class);

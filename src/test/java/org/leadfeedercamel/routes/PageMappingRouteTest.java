@@ -8,8 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.mapping.PageRows;
@@ -61,15 +59,9 @@ class PageMappingRouteTest extends RouteTestSupport {
             ],"included":[],"links":{}}
             """;
 
-    private MockEndpoint written;
-
     @BeforeEach
-    void adviseAndStart() throws Exception {
-        for (String route : List.of("leadfeeder-page-visits", "leadfeeder-page-leads")) {
-            AdviceWith.adviceWith(context, route, a -> a.weaveByToUri("direct:leadfeeder-write-page").replace().to("mock:written"));
-        }
+    void start() {
         context.start();
-        written = getMockEndpoint("mock:written");
     }
 
     private PageRows send(String stream, String page) throws Exception {
@@ -77,15 +69,11 @@ class PageMappingRouteTest extends RouteTestSupport {
         exchange.getMessage().setBody(JSON.readValue(page, Map.class));
         template.send("direct:leadfeeder-page-" + stream, exchange);
         assertThat(exchange.getException()).isNull();
-        written.assertIsSatisfied();
-        return written.getReceivedExchanges().get(written.getReceivedExchanges().size() - 1)
-                .getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+        return exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
     }
 
     @Test
     void aVisitBecomesARowAndItsRouteNumberedChildRows() throws Exception {
-        written.expectedMessageCount(1);
-
         PageRows rows = send("visits", VISITS_PAGE);
 
         Map<String, Object> visit = rows.getVisits().get(0);
@@ -112,8 +100,6 @@ class PageMappingRouteTest extends RouteTestSupport {
 
     @Test
     void recordsThatCannotBeMappedAreKeptWithTheirReasonAndTheRestLoads() throws Exception {
-        written.expectedMessageCount(1);
-
         PageRows rows = send("visits", VISITS_PAGE);
 
         assertThat(rows.getVisits()).extracting(r -> r.get("visit_id")).containsExactly("v-ok", "v-minimal");
@@ -128,8 +114,6 @@ class PageMappingRouteTest extends RouteTestSupport {
 
     @Test
     void leadsMapEveryColumnAndRejectWrongTypes() throws Exception {
-        written.expectedMessageCount(1);
-
         PageRows rows = send("leads", LEADS_PAGE);
 
         assertThat(rows.getLeads()).singleElement().satisfies(lead -> assertThat(lead)

@@ -2,10 +2,13 @@ package org.leadfeedercamel.routes;
 
 import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -26,7 +29,8 @@ import org.leadfeedercamel.sync.WindowQueue;
 @Tag("reliability")
 class WindowRouteTest extends RouteTestSupport {
 
-    private final Deque<Map<String, Object>> pages = new ArrayDeque<>();
+    private final Deque<Map<String, Object>> pages = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger fetched = new AtomicInteger();
 
     private static Map<String, Object> page(int records, String next, String last) {
         Map<String, Object> links = new java.util.LinkedHashMap<>();
@@ -45,10 +49,14 @@ class WindowRouteTest extends RouteTestSupport {
     }
 
     private MockEndpoint start() throws Exception {
-        AdviceWith.adviceWith(context, "leadfeeder-window", a -> {
-            a.weaveByToUri("direct:leadfeeder-api-get").replace().process(e -> e.getMessage().setBody(pages.removeFirst()));
-            a.weaveByToUri("direct:leadfeeder-page-*").replace().to("mock:page");
-        });
+        // the API is replaced inside leadfeeder-api-get, which pages fetched ahead go through too; no mapping
+        AdviceWith.adviceWith(context, "leadfeeder-api-get", a -> a.weaveByToUri("direct:leadfeeder-api-call").replace()
+                .process(e -> {
+                    fetched.incrementAndGet();
+                    e.getMessage().setBody(pages.removeFirst());
+                }));
+        AdviceWith.adviceWith(context, "leadfeeder-page-fetch", a -> a.weaveByToUri("direct:leadfeeder-page-*").remove());
+        AdviceWith.adviceWith(context, "leadfeeder-window", a -> a.weaveByToUri("direct:leadfeeder-write-page").replace().to("mock:page"));
         context.start();
         return getMockEndpoint("mock:page");
     }
@@ -75,6 +83,26 @@ class WindowRouteTest extends RouteTestSupport {
         assertThat(exchange.getException()).isNull();
         written.assertIsSatisfied();
         assertThat(pages).isEmpty();
+    }
+
+    @Test
+    void theNextPageIsFetchedWhileThisOneIsWritten() throws Exception {
+        pages.add(page(100, "http://127.0.0.1:9/p2", null));
+        pages.add(page(100, "http://127.0.0.1:9/p3", null));
+        pages.add(page(30, null, null));
+        MockEndpoint written = start();
+        written.expectedMessageCount(3);
+        // page 1 is only written once page 2 has been fetched: without the request ahead this waits in vain
+        written.whenExchangeReceived(1, e -> await().atMost(Duration.ofSeconds(10)).until(() -> fetched.get() == 2));
+        written.whenExchangeReceived(2, e -> await().atMost(Duration.ofSeconds(10)).until(() -> fetched.get() == 3));
+
+        Exchange exchange = template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+
+        assertThat(exchange.getException()).isNull();
+        written.assertIsSatisfied();
+        assertThat(fetched).hasValue(3); // nothing fetched past the last page
+        assertThat(written.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(Map.class).get("data"))
+                .extracting(data -> ((List<?>) data).size()).containsExactly(100, 100, 30);
     }
 
     @Test

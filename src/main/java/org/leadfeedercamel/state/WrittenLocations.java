@@ -1,0 +1,55 @@
+package org.leadfeedercamel.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The locations one run has committed, with the values written. Every visit names its location and a
+ * page repeats the locations of its visits, so most of a page's locations were written by an earlier
+ * page of the same run: only new or changed ones are upserted again (a fifth of all rows otherwise).
+ * Bounded: past the limit the least recently seen are forgotten, and written again if they come back.
+ */
+public final class WrittenLocations {
+
+    private static final int LIMIT = 100_000;
+
+    private final Map<String, Map<String, Object>> written = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
+            return size() > LIMIT;
+        }
+    };
+
+    /** The location rows not yet written by this run with these values. */
+    public synchronized List<Map<String, Object>> unwritten(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> unwritten = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            if (!values(row).equals(written.get(key(row)))) {
+                unwritten.add(row);
+            }
+        }
+        return unwritten;
+    }
+
+    /** Records rows as written, once the transaction that wrote them has committed. */
+    public synchronized void committed(List<Map<String, Object>> rows) {
+        for (Map<String, Object> row : rows) {
+            written.put(key(row), values(row));
+        }
+    }
+
+    private static String key(Map<String, Object> row) {
+        return row.get("account_id") + "\u0000" + row.get("location_id");
+    }
+
+    /** What a later row is compared on: everything but when and by which run it was written. */
+    private static Map<String, Object> values(Map<String, Object> row) {
+        Map<String, Object> values = new HashMap<>(row);
+        values.remove("_synced_at");
+        values.remove("_run_id");
+        return values;
+    }
+}
