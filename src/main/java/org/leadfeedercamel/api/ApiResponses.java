@@ -46,7 +46,10 @@ public final class ApiResponses {
         switch (status) {
             case 429 -> throw new RateLimitedException(retryAfter(exchange));
             case 401 -> throw new FatalApiException("Leadfeeder refused the API token (HTTP 401): check LEADFEEDER_API_TOKEN");
-            case 403 -> throw new FatalApiException("Leadfeeder denied access (HTTP 403) to " + what
+            case 403 -> throw accountId == null
+                    ? new FatalApiException("Leadfeeder denied access (HTTP 403) to " + what
+                    + ": check LEADFEEDER_API_TOKEN")
+                    : new AccountUnavailableException("Leadfeeder denied access (HTTP 403) to " + what
                     + ": the token cannot read this account; check LEADFEEDER_API_TOKEN and LEADFEEDER_ACCOUNT_ID");
             case 402 -> throw new PaymentRequiredException(accountId);
             case 404 -> throw new AccountUnavailableException("Leadfeeder answered HTTP 404 for account " + accountId

@@ -15,12 +15,16 @@ public final class SimulatorStats {
     static final int MAX_ARRIVALS = 100_000;
 
     private final java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<Long> rateLimitedArrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger recordedArrivals = new java.util.concurrent.atomic.AtomicInteger();
 
     void served(int status, long atMillis) {
         requests.increment();
         if (recordedArrivals.incrementAndGet() <= MAX_ARRIVALS) {
             arrivals.add(atMillis);
+            if (status == 429) {
+                rateLimitedArrivals.add(atMillis);
+            }
         }
         byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
     }
@@ -55,8 +59,14 @@ public final class SimulatorStats {
         return java.util.List.copyOf(arrivals);
     }
 
+    /** When each request answered 429 arrived, among those {@link #arrivals()} holds. */
+    public java.util.List<Long> rateLimitedArrivals() {
+        return java.util.List.copyOf(rateLimitedArrivals);
+    }
+
     public void reset() {
         arrivals.clear();
+        rateLimitedArrivals.clear();
         recordedArrivals.set(0);
         requests.reset();
         byStatus.clear();

@@ -1,17 +1,24 @@
 package org.leadfeedercamel.sync;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.PageRows;
+import org.leadfeedercamel.state.CompletedWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Which of the accounts the token sees are synced: all of them, or those LEADFEEDER_ACCOUNT_ID names. */
+/**
+ * Which of the accounts the token sees are synced, all of them or those LEADFEEDER_ACCOUNT_ID names,
+ * and in which order: the one synced least far first, so with many accounts sharing one rate budget
+ * a run that is cut short (or runs long) does not leave the same accounts behind every time.
+ */
 public final class AccountSelection {
 
     /** An account to sync and the timezone its dates are in. */
@@ -28,9 +35,11 @@ public final class AccountSelection {
     private static final Logger LOG = LoggerFactory.getLogger(AccountSelection.class);
 
     private final SyncSettings settings;
+    private final CompletedWindows state;
 
-    public AccountSelection(SyncSettings settings) {
+    public AccountSelection(SyncSettings settings, CompletedWindows state) {
         this.settings = settings;
+        this.state = state;
     }
 
     public List<AccountRef> select(Exchange exchange) {
@@ -52,7 +61,21 @@ public final class AccountSelection {
                 run.accountFailed(message);
             }
         }
+        selected.sort(Comparator.comparing(account -> syncedThrough(account.id()), Comparator.nullsFirst(Comparator.naturalOrder())));
         return selected;
+    }
+
+    /** How far an account is synced: the least far of its streams, null when one has not started. */
+    private LocalDate syncedThrough(String accountId) {
+        LocalDate least = LocalDate.MAX;
+        for (String stream : SyncRun.STREAMS) {
+            LocalDate through = state.syncedThrough(accountId, stream, settings.startDate());
+            if (through == null) {
+                return null;
+            }
+            least = through.isBefore(least) ? through : least;
+        }
+        return least;
     }
 
     private static ZoneId zone(String accountId, String timezone, SyncRun run) {

@@ -67,7 +67,7 @@ public final class LeadfeederSync {
         registry.bind("leadfeederWindowPlanner", new WindowPlanner(settings, state));
         registry.bind("leadfeederRunLog", new RunLog(dataSource, sql, clock));
         registry.bind("leadfeederMapper", new RecordMapper(json));
-        registry.bind("leadfeederAccounts", new AccountSelection(settings));
+        registry.bind("leadfeederAccounts", new AccountSelection(settings, state));
         registry.bind("leadfeederApi", api);
         registry.bind("leadfeederPager", new Pager(settings, api));
         registry.bind("leadfeederPrefetch", new PagePrefetch("direct:leadfeeder-page-fetch"));

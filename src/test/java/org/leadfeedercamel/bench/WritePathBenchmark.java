@@ -1,6 +1,9 @@
 package org.leadfeedercamel.bench;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,8 +16,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
@@ -55,17 +60,17 @@ public final class WritePathBenchmark {
             for (TestWarehouses.Kind kind : List.of(TestWarehouses.Kind.H2, TestWarehouses.Kind.POSTGRESQL)) {
                 warmUp(simulator, clock, kind, visitRows, routeRows);
                 double sync;
-                try (TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind)) {
+                try (TestWarehouses.TestWarehouse warehouse = warehouse(kind)) {
                     sync = syncSeconds(simulator, clock, warehouse);
                 }
                 double batch;
-                try (TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind)) {
+                try (TestWarehouses.TestWarehouse warehouse = warehouse(kind)) {
                     batch = batchSeconds(warehouse, visitRows, routeRows);
                 }
                 rows.append(String.format("| %s | %,.0f rows/s (%.1f s) | %,.0f rows/s (%.1f s) | %.0f%% |", kind, total / sync, sync,
                         total / batch, batch, 100 * batch / sync));
                 if (kind == TestWarehouses.Kind.POSTGRESQL) {
-                    try (TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind)) {
+                    try (TestWarehouses.TestWarehouse warehouse = warehouse(kind)) {
                         double copy = copySeconds(warehouse, visitRows, routeRows);
                         rows.append(String.format(" COPY: %,.0f rows/s (%.1f s); the sync at %.0f%% of it |", total / copy, copy, 100 * copy / sync));
                     }
@@ -80,8 +85,12 @@ public final class WritePathBenchmark {
                     Command: `mvn -B -q test-compile exec:exec@write-benchmark -Dvisits=%d`. Machine: %s, %d cores, Java %s. Run: %s.
 
                     1 account, %,d visits with %,d route rows (%,d rows), rate limit off, page size 100. The sync's figure is
-                    end to end: HTTP from the simulator, JSON parsing, mapping, one transaction per page. The bare batch
-                    inserts the same rows with JDBC batches of 100, one commit per batch, nothing else.
+                    end to end: HTTP from the simulator (in the same JVM, on the same cores), JSON parsing, mapping, one
+                    transaction per page (it also writes the leads and locations, which are not counted). The bare batch
+                    inserts the same rows with JDBC batches of 100, one commit per batch, nothing else. H2 is a file
+                    database, as the program's default is. Each contender first writes up to 100,000 visits unmeasured
+                    (JIT warm-up: a cold JVM on 2 cores spends most of a core compiling), so the figures are a
+                    long-running `run`'s steady state.
 
                     | warehouse | whole sync | bare JDBC batch | sync / batch | PostgreSQL COPY |
                     |---|---|---|---|---|
@@ -105,13 +114,31 @@ public final class WritePathBenchmark {
             List<Map<String, Object>> visits, List<Map<String, Object>> routes) throws Exception {
         int warmVisits = Math.min(visits.size(), 100_000);
         LocalDate from = (LocalDate) visits.get(warmVisits - 1).get("visit_date"); // visits come newest first
-        try (TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind)) {
+        try (TestWarehouses.TestWarehouse warehouse = warehouse(kind)) {
             syncSeconds(simulator, clock, warehouse, from);
         }
-        try (TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind)) {
+        try (TestWarehouses.TestWarehouse warehouse = warehouse(kind)) {
             batchSeconds(warehouse, visits.subList(0, warmVisits),
                     routes.subList(0, (int) ((long) routes.size() * warmVisits / visits.size())));
         }
+    }
+
+    /**
+     * A fresh warehouse of the kind; H2 as a file database in a temporary folder, as the program's
+     * default {@code jdbc:h2:file:./data/leadfeeder} is, rather than the tests' in-memory one.
+     */
+    private static TestWarehouses.TestWarehouse warehouse(TestWarehouses.Kind kind) throws IOException {
+        if (kind != TestWarehouses.Kind.H2) {
+            return TestWarehouses.fresh(kind);
+        }
+        Path folder = Files.createTempDirectory("leadfeeder-bench-h2");
+        return new TestWarehouses.TestWarehouse(kind, "jdbc:h2:file:" + folder.resolve("leadfeeder"), null, null, () -> {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static double syncSeconds(LeadfeederSimulator simulator, Clock clock, TestWarehouses.TestWarehouse warehouse) throws Exception {
@@ -193,19 +220,19 @@ public final class WritePathBenchmark {
     }
 
     private static void copy(Connection connection, String table, List<String> columns, List<Map<String, Object>> rows) throws Exception {
-        StringBuilder csv = new StringBuilder();
+        String sql = "COPY " + table + " (" + String.join(", ", columns) + ", _synced_at, _run_id) FROM STDIN WITH (FORMAT csv)";
         String now = Instant.now().toString();
-        for (Map<String, Object> row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (String column : columns) {
-                Object value = row.get(column);
-                cells.add(value == null ? "" : "\"" + value.toString().replace("\"", "\"\"") + "\"");
+        // in chunks, so a million rows never sit in memory as one CSV text
+        for (int start = 0; start < rows.size(); start += 10_000) {
+            StringBuilder csv = new StringBuilder();
+            for (Map<String, Object> row : rows.subList(start, Math.min(rows.size(), start + 10_000))) {
+                for (String column : columns) {
+                    Object value = row.get(column);
+                    csv.append(value == null ? "" : "\"" + value.toString().replace("\"", "\"\"") + "\"").append(',');
+                }
+                csv.append(now).append(",bench\n");
             }
-            cells.add(now);
-            cells.add("bench");
-            csv.append(String.join(",", cells)).append('\n');
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
         }
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + String.join(", ", columns)
-                + ", _synced_at, _run_id) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
     }
 }
