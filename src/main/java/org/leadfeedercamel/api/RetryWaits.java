@@ -36,6 +36,9 @@ public final class RetryWaits implements Processor {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class) + 1;
         if (cause instanceof RateLimitedException limited) {
+            if (run != null) {
+                run.rateLimited();
+            }
             Duration wait = rateLimitWait(limited);
             LOG.warn("{}; waiting {} ms before attempt {}", limited.getMessage(), wait.toMillis(), attempt);
             Thread.sleep(wait.toMillis()); // the wait the API asked for; the run cannot proceed sooner

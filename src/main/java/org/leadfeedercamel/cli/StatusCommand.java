@@ -1,6 +1,7 @@
 package org.leadfeedercamel.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.state.CompletedWindows;
+import org.leadfeedercamel.state.StreamStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,18 +40,18 @@ final class StatusCommand implements Callable<Integer> {
             NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(runtime.dataSource());
             CompletedWindows state = new CompletedWindows(runtime.dataSource(),
                     new TransactionTemplate(new DataSourceTransactionManager(runtime.dataSource())), sql);
-            out.printf("Warehouse %s%n%nState (completed windows per account and stream)%n", Dialect.withoutPassword(runtime.settings().dbUrl()));
-            List<Map<String, Object>> windows = jdbc.queryForList(sql.get("select-state"), Map.of());
-            if (windows.isEmpty()) {
+            out.printf("Warehouse %s%n%nState per account and stream (lag: now minus the end of the newest synced day,"
+                    + " in the account's timezone)%n", Dialect.withoutPassword(runtime.settings().dbUrl()));
+            List<StreamStatus.Entry> entries = new StreamStatus(runtime.dataSource(), sql, state).read(runtime.settings().startDate());
+            if (entries.isEmpty()) {
                 out.println("  nothing synced yet");
             }
-            windows.stream().map(w -> String.valueOf(w.get("processor_name"))).distinct().forEach(processor -> {
-                String[] parts = processor.split(":");
-                var through = state.syncedThrough(parts[1], parts[2], runtime.settings().startDate());
-                long count = windows.stream().filter(w -> processor.equals(w.get("processor_name"))).count();
-                out.printf("  account %-10s %-7s synced through %s (%d completed windows)%n", parts[1], parts[2],
-                        through == null ? "(not from " + runtime.settings().startDate() + " yet)" : through, count);
-            });
+            for (StreamStatus.Entry entry : entries) {
+                Duration lag = entry.lag(runtime.clock(), runtime.settings().startDate());
+                out.printf("  account %-10s %-7s synced through %-12s lag %-9s (%d completed windows)%n", entry.accountId(),
+                        entry.stream(), entry.syncedThrough() == null ? "(not yet)" : entry.syncedThrough(), humane(lag),
+                        entry.windows());
+            }
             out.printf("%nLast runs%n");
             for (Map<String, Object> run : jdbc.queryForList(sql.get("select-recent-runs"), Map.of("limit", runs))) {
                 out.printf("  %s  %-9s %-10s %s  requests %s, visits %s, leads %s, rejected %s%s%n", run.get("started_at"),
@@ -59,5 +61,12 @@ final class StatusCommand implements Callable<Integer> {
             out.flush();
             return CommandLine.ExitCode.OK;
         }
+    }
+
+    private static String humane(Duration lag) {
+        if (lag.toDays() > 0) {
+            return lag.toDays() + "d " + lag.toHoursPart() + "h";
+        }
+        return lag.toHours() + "h " + lag.toMinutesPart() + "m";
     }
 }

@@ -74,6 +74,9 @@ final class SyncRuntime implements AutoCloseable {
     Main startCamel(boolean scheduled) throws Exception {
         main = new Main();
         overrides.setProperty("leadfeeder.scheduler-enabled", String.valueOf(scheduled));
+        if (!scheduled) {
+            overrides.setProperty("camel.management.enabled", "false"); // health and metrics are for `run`
+        }
         main.setOverrideProperties(overrides);
         main.addMainListener(new MainListenerSupport() {
             @Override

@@ -35,7 +35,9 @@ public record SyncSettings(
         String tablePrefix,
         int dbPoolSize,
         Duration dbConnectTimeout,
-        Duration lockWait) {
+        Duration lockWait,
+        Duration maxSyncAge,
+        Duration progressInterval) {
 
     public static final String API_TOKEN = "leadfeeder.api-token";
     public static final String ACCOUNT_ID = "leadfeeder.account-id";
@@ -58,6 +60,8 @@ public record SyncSettings(
     public static final String DB_POOL_SIZE = "leadfeeder.db-pool-size";
     public static final String DB_CONNECT_TIMEOUT = "leadfeeder.db-connect-timeout-ms";
     public static final String LOCK_WAIT = "leadfeeder.db-lock-wait-seconds";
+    public static final String MAX_SYNC_AGE = "leadfeeder.health.max-sync-age-minutes";
+    public static final String PROGRESS_INTERVAL = "leadfeeder.progress-interval-seconds";
 
     /** No token means demo mode: the built-in simulator stands in for the API. */
     public boolean demo() {
@@ -94,14 +98,16 @@ public record SyncSettings(
                 r.identifier(TABLE_PREFIX, "raw_leadfeeder__"),
                 r.integer(DB_POOL_SIZE, "4", 2, 100),
                 Duration.ofMillis(r.integer(DB_CONNECT_TIMEOUT, "10000", 250, 600_000)),
-                Duration.ofSeconds(r.integer(LOCK_WAIT, "0", 0, 86_400)));
+                Duration.ofSeconds(r.integer(LOCK_WAIT, "0", 0, 86_400)),
+                Duration.ofMinutes(r.integer(MAX_SYNC_AGE, "180", 1, 525_600)),
+                Duration.ofSeconds(r.integer(PROGRESS_INTERVAL, "30", 1, 86_400)));
     }
 
     /** The same settings pointing at another API, for demo mode. */
     public SyncSettings withApi(URI url, String token) {
         return new SyncSettings(token, accountIds, url, startDate, pageSize, lookbackDays, resultCap, schedule, dbUrl,
                 dbUser, dbPassword, connectTimeout, responseTimeout, userAgent, rateLimitWindow, rateLimitRequests, maxRateLimitWait, tablePrefix,
-                dbPoolSize, dbConnectTimeout, lockWait);
+                dbPoolSize, dbConnectTimeout, lockWait, maxSyncAge, progressInterval);
     }
 
     /** Never prints the token or the database password. */

@@ -92,8 +92,8 @@ public final class RunLog {
     /** An account that failed on its own (unknown to the API): recorded; the other accounts go on. */
     public void accountFailed(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
-        String message = reason(exchange);
-        LOG.error(message);
+        String message = reason(exchange) + " (at " + run.position() + ")";
+        LOG.error("Account {} failed; the other accounts go on: {}", exchange.getProperty(SyncProperties.ACCOUNT_ID), message);
         run.accountFailed(message);
     }
 

@@ -16,12 +16,17 @@ import org.leadfeedercamel.api.RequestPacer;
 import org.leadfeedercamel.api.RetryWaits;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.RecordMapper;
+import org.leadfeedercamel.operations.LastSyncHealthCheck;
+import org.leadfeedercamel.operations.SyncMetrics;
+import org.leadfeedercamel.operations.SyncProgress;
+import org.leadfeedercamel.operations.WarehouseHealthCheck;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.state.CompletedWindows;
 import org.leadfeedercamel.state.PageTransaction;
 import org.leadfeedercamel.state.RunLog;
+import org.leadfeedercamel.state.StreamStatus;
 import org.leadfeedercamel.state.SyncLock;
 import org.leadfeedercamel.state.WindowPlanner;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -76,6 +81,12 @@ public final class LeadfeederSync {
         registry.bind("leadfeederPacer", new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock));
         registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.rateLimitWindow(),
                 settings.maxRateLimitWait()));
+        registry.bind("leadfeederMetrics", new SyncMetrics(context, new StreamStatus(dataSource, sql, state),
+                settings.startDate(), clock));
+        registry.bind("leadfeederProgress", new SyncProgress(settings, clock));
+        // health checks found in the registry join the context's readiness (and a host's)
+        registry.bind("leadfeederWarehouseHealth", new WarehouseHealthCheck(dataSource));
+        registry.bind("leadfeederLastSyncHealth", new LastSyncHealthCheck(dataSource, sql, settings.maxSyncAge(), clock));
     }
 
     /** Loads the sync's YAML routes into the context. */

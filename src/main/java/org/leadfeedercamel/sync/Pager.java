@@ -52,6 +52,8 @@ public final class Pager {
             LOG.error(message);
             exchange.getProperty(SyncProperties.RUN, SyncRun.class).warn(message);
         }
+        Map<String, Integer> last = ApiRequests.pageOf(links.get("last") instanceof String s ? s : null);
+        exchange.setProperty(SyncProperties.PAGE_COUNT, last == null ? null : last.get("number"));
         String next = data.isEmpty() ? null : api.checkedNext(links.get("next"));
         exchange.setProperty(SyncProperties.NEXT_URL, next);
         exchange.setProperty(SyncProperties.LAST_PAGE, next == null);

@@ -19,6 +19,8 @@ public final class SyncProperties {
     public static final String NEXT_URL = "leadfeederNextUrl";
     /** Number of the page just fetched within the window, from 1. */
     public static final String PAGE_NUMBER = "leadfeederPageNumber";
+    /** How many pages the window has, per the `links.last` of the page just fetched (null when it had none). */
+    public static final String PAGE_COUNT = "leadfeederPageCount";
     /** Whether the page just fetched is the window's last. */
     public static final String LAST_PAGE = "leadfeederLastPage";
     /** Whether the page just fetched is to be written (false when the window was split instead). */

@@ -20,6 +20,24 @@ public final class SyncRun {
 
     public enum Status { RUNNING, SUCCEEDED, FAILED }
 
+    /** Told of every count as it happens, e.g. to export them as metrics while a long run goes on. */
+    public interface Observer {
+        default void requestSent() {
+        }
+
+        default void rateLimited() {
+        }
+
+        default void retried() {
+        }
+
+        default void wrote(String table, int count) {
+        }
+
+        default void rejected(int count) {
+        }
+    }
+
     private final String runId = UUID.randomUUID().toString();
     private final SyncMode mode;
     private final List<String> streams;
@@ -29,11 +47,13 @@ public final class SyncRun {
     private final Instant startedAt;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private final Map<String, AtomicInteger> rows = new LinkedHashMap<>();
     private final WrittenLocations writtenLocations = new WrittenLocations();
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private final List<String> accountErrors = Collections.synchronizedList(new ArrayList<>());
+    private volatile Observer observer = new Observer() { };
     private volatile String position = "start";
     private volatile Status status = Status.RUNNING;
     private volatile String error;
@@ -106,20 +126,38 @@ public final class SyncRun {
         return error;
     }
 
+    public void observedBy(Observer value) {
+        observer = value;
+    }
+
     public void requestSent() {
         requests.incrementAndGet();
+        observer.requestSent();
+    }
+
+    /** A request the API answered 429 (it is retried as well). */
+    public void rateLimited() {
+        rateLimited.incrementAndGet();
+        observer.rateLimited();
     }
 
     public void retried() {
         retries.incrementAndGet();
+        observer.retried();
     }
 
     public void wrote(String table, int count) {
         rows.get(table).addAndGet(count);
+        observer.wrote(table, count);
     }
 
     public void rejected(int count) {
         rejected.addAndGet(count);
+        observer.rejected(count);
+    }
+
+    public int rateLimitedRequests() {
+        return rateLimited.get();
     }
 
     public void warn(String warning) {

@@ -25,6 +25,11 @@ public final class WindowQueue implements Iterator<SyncWindow> {
         pending.addFirst(halves[0]);
     }
 
+    /** Windows still to read after the current one. */
+    public int remaining() {
+        return pending.size();
+    }
+
     @Override
     public boolean hasNext() {
         return !pending.isEmpty();

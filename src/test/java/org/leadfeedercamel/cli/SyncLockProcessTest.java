@@ -28,9 +28,9 @@ class SyncLockProcessTest {
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
     void aSecondSyncOnTheSameWarehouseStopsWhileTheFirstFinishes(Kind kind) throws Exception {
-        // every answer 150 ms late, so the first sync is still running when the second starts
+        // every answer 500 ms late, so the first sync (about 20 requests) is still running when the second starts
         try (LeadfeederSimulator slow = LeadfeederSimulator.builder().token("lock-token")
-                .faults(new FaultSettings(1, 0, 1.0, 150, 0, 0, 0)).start();
+                .faults(new FaultSettings(1, 0, 1.0, 500, 0, 0, 0)).start();
              TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind)) {
             Map<String, String> env = new HashMap<>(Map.of("LEADFEEDER_API_TOKEN", "lock-token", "LEADFEEDER_BASE_API_URL", slow.baseUrl(),
                     "LEADFEEDER_DB_URL", warehouse.url(), "LEADFEEDER_ACCOUNT_ID", "100001"));

@@ -1,0 +1,134 @@
+package org.leadfeedercamel.operations;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.leadfeedercamel.state.StreamStatus;
+import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.sync.SyncRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync's Prometheus metrics, counted as a run goes (a backfill can take hours): requests, 429s,
+ * retries, rows per table, rejected records, run duration by outcome, the end of the last successful
+ * run, and the lag per account and stream. They go into the Micrometer registry Camel's metrics use
+ * ({@code camel.metrics.enabled}); without one (e.g. {@code once}, or a host without Micrometer) into
+ * a registry of their own, still readable through {@link #registry()}.
+ */
+public final class SyncMetrics implements SyncRun.Observer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncMetrics.class);
+
+    private final CamelContext context;
+    private final StreamStatus status;
+    private final LocalDate startDate;
+    private final Clock clock;
+    private final Map<String, StreamStatus.Entry> streams = new ConcurrentHashMap<>();
+    private final AtomicLong lastSuccess = new AtomicLong();
+    private volatile MeterRegistry registry;
+
+    public SyncMetrics(CamelContext context, StreamStatus status, LocalDate startDate, Clock clock) {
+        this.context = context;
+        this.status = status;
+        this.startDate = startDate;
+        this.clock = clock;
+    }
+
+    /** The registry the metrics are in: Camel's (bound as {@code metricsRegistry}) once it exists. */
+    public MeterRegistry registry() {
+        MeterRegistry current = registry;
+        if (current == null) {
+            synchronized (this) {
+                if (registry == null) {
+                    MeterRegistry camels = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+                    registry = camels != null ? camels : new SimpleMeterRegistry();
+                    Gauge.builder("leadfeeder.last.success", lastSuccess, AtomicLong::get).baseUnit("seconds")
+                            .description("End of the last successful sync run, epoch seconds (0: none since start)")
+                            .register(registry);
+                    refreshLag();
+                }
+                current = registry;
+            }
+        }
+        return current;
+    }
+
+    /** Starts counting a run's figures as they happen. */
+    public void runStarted(Exchange exchange) {
+        registry();
+        exchange.getProperty(SyncProperties.RUN, SyncRun.class).observedBy(this);
+    }
+
+    /** Records the run's duration by outcome and, after a success, when it ended. */
+    public void runEnded(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        Timer.builder("leadfeeder.run.duration").description("Sync runs by outcome")
+                .tag("status", run.status().name().toLowerCase())
+                .register(registry()).record(Duration.between(run.startedAt(), clock.instant()));
+        if (run.status() == SyncRun.Status.SUCCEEDED) {
+            lastSuccess.set(clock.instant().getEpochSecond());
+        }
+        refreshLag();
+    }
+
+    /** Reads how far every account and stream is synced; a lag gauge appears for each new one. */
+    public void refreshLag() {
+        try {
+            for (StreamStatus.Entry entry : status.read(startDate)) {
+                String key = entry.accountId() + "/" + entry.stream();
+                if (streams.put(key, entry) == null) {
+                    Gauge.builder("leadfeeder.lag", streams, all -> lagSeconds(all.get(key))).baseUnit("seconds")
+                            .description("Now minus the end of the newest synced day, per account and stream")
+                            .tags("account", entry.accountId(), "stream", entry.stream()).register(registry());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the sync state for the lag metric: {}", e.getMessage());
+        }
+    }
+
+    private double lagSeconds(StreamStatus.Entry entry) {
+        return entry == null ? Double.NaN : entry.lag(clock, startDate).toSeconds();
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry());
+    }
+
+    @Override
+    public void requestSent() {
+        counter("leadfeeder.requests", "Requests sent to the Leadfeeder API").increment();
+    }
+
+    @Override
+    public void rateLimited() {
+        counter("leadfeeder.rate.limited", "Requests the API answered 429").increment();
+    }
+
+    @Override
+    public void retried() {
+        counter("leadfeeder.retries", "Requests retried (5xx, I/O errors, malformed bodies, 429)").increment();
+    }
+
+    @Override
+    public void wrote(String table, int count) {
+        counter("leadfeeder.rows", "Rows upserted, per table", "table", table).increment(count);
+    }
+
+    @Override
+    public void rejected(int count) {
+        counter("leadfeeder.rejected.records", "Records that could not be mapped, kept in leadfeeder_rejected_records")
+                .increment(count);
+    }
+}

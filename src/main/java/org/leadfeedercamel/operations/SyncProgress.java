@@ -1,0 +1,64 @@
+package org.leadfeedercamel.operations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.Exchange;
+import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.sync.SyncWindow;
+import org.leadfeedercamel.sync.WindowQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs where a long sync is, at most every {@code leadfeeder.progress-interval-seconds}: account, stream,
+ * window, page of pages, the run's rows so far, and the time the window's remaining pages take at the
+ * paced request rate (the API's limit, not the local speed, decides a real backfill's duration).
+ */
+public final class SyncProgress {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncProgress.class);
+
+    private final SyncSettings settings;
+    private final Clock clock;
+    private final AtomicReference<Instant> lastLogged = new AtomicReference<>(Instant.MIN);
+
+    public SyncProgress(SyncSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void pageWritten(Exchange exchange) {
+        Instant now = clock.instant();
+        Instant last = lastLogged.get();
+        if (Duration.between(last, now).compareTo(settings.progressInterval()) < 0 || !lastLogged.compareAndSet(last, now)) {
+            return;
+        }
+        if (last == Instant.MIN) {
+            return; // the interval starts with the first page; a short run logs nothing but its summary
+        }
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        SyncWindow window = exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class);
+        int page = exchange.getProperty(SyncProperties.PAGE_NUMBER, 0, Integer.class);
+        Integer pages = exchange.getProperty(SyncProperties.PAGE_COUNT, Integer.class);
+        WindowQueue queued = exchange.getProperty(SyncProperties.WINDOWS, WindowQueue.class);
+        LOG.info("Progress: account {}, {} {}..{}: page {} of {}, {} more window(s) of this stream queued; "
+                        + "run so far: {} requests, {} visits, {} route rows, {} leads{}",
+                window.accountId(), window.stream(), window.from(), window.to(), page, pages == null ? "?" : pages,
+                queued == null ? 0 : queued.remaining(), run.requests(), run.rows("visits"), run.rows("visit_routs"),
+                run.rows("leads"), timeLeft(pages == null ? 0 : pages - page));
+    }
+
+    private String timeLeft(int requests) {
+        if (requests <= 0 || settings.rateLimitRequests() <= 1) {
+            return "";
+        }
+        double perSecond = (settings.rateLimitRequests() - 1) / (double) settings.rateLimitWindow().toSeconds();
+        return String.format("; this window's %d remaining pages take about %s at %d requests per %d s", requests,
+                Duration.ofSeconds(Math.round(requests / perSecond)).toString().substring(2).toLowerCase(),
+                settings.rateLimitRequests() - 1, settings.rateLimitWindow().toSeconds());
+    }
+}

@@ -1,0 +1,71 @@
+package org.leadfeedercamel.state;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.leadfeedercamel.sql.SqlStatements;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * How far each account and stream is synced and how far behind now that is, read from the completed
+ * windows: for {@code status} and the lag metric.
+ */
+public final class StreamStatus {
+
+    /** One account and stream: the last day of its unbroken synced run (null before its first window). */
+    public record Entry(String accountId, String stream, LocalDate syncedThrough, int windows, ZoneId zone) {
+
+        /**
+         * Now minus the end of the newest synced day in the account's timezone; zero while today is
+         * synced; from the start date when nothing is synced yet.
+         */
+        public Duration lag(Clock clock, LocalDate startDate) {
+            LocalDate through = syncedThrough == null ? startDate.minusDays(1) : syncedThrough;
+            Duration behind = Duration.between(through.plusDays(1).atStartOfDay(zone).toInstant(), clock.instant());
+            return behind.isNegative() ? Duration.ZERO : behind;
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SqlStatements sql;
+    private final CompletedWindows state;
+
+    public StreamStatus(DataSource dataSource, SqlStatements sql, CompletedWindows state) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.sql = sql;
+        this.state = state;
+    }
+
+    /** Every account and stream with at least one completed window, in processor-name order. */
+    public List<Entry> read(LocalDate startDate) {
+        Map<String, ZoneId> zones = new HashMap<>();
+        jdbc.query(sql.get("select-account-timezones"), Map.of(), row -> {
+            zones.put(row.getString("account_id"), zone(row.getString("timezone")));
+        });
+        Map<String, Integer> windows = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> row : jdbc.queryForList(sql.get("select-state"), Map.of())) {
+            windows.merge(String.valueOf(row.get("processor_name")), 1, Integer::sum);
+        }
+        List<Entry> entries = new ArrayList<>();
+        windows.forEach((processor, count) -> {
+            String[] parts = processor.split(":"); // see CompletedWindows.processorName
+            entries.add(new Entry(parts[1], parts[2], state.syncedThrough(parts[1], parts[2], startDate), count,
+                    zones.getOrDefault(parts[1], ZoneId.of("UTC"))));
+        });
+        return entries;
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}
