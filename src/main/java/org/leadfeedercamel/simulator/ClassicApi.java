@@ -42,11 +42,13 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
     private final boolean acceptBearer;
     private final int resultCap;
     private final FaultInjector faults;
+    private final Set<String> brokenAccounts;
     private final SimulatorStats stats;
     private final Map<String, AtomicLong> visitPagesServed = new ConcurrentHashMap<>();
 
     ClassicApi(Dataset dataset, Map<String, Set<String>> tokens, CalendarWindowRateLimiter rateLimiter,
-            boolean retryAfter, boolean acceptBearer, int resultCap, FaultInjector faults, SimulatorStats stats) {
+            boolean retryAfter, boolean acceptBearer, int resultCap, FaultInjector faults, Set<String> brokenAccounts,
+            SimulatorStats stats) {
         this.dataset = dataset;
         this.tokens = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tokens)); // null = every account
         this.rateLimiter = rateLimiter;
@@ -54,6 +56,7 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         this.acceptBearer = acceptBearer;
         this.resultCap = resultCap;
         this.faults = faults;
+        this.brokenAccounts = Set.copyOf(brokenAccounts);
         this.stats = stats;
     }
 
@@ -116,6 +119,9 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         boolean leadVisits = leads && path.length == 5 && "visits".equals(path[4]);
         if (!(leads && path.length <= 4) && !visits && !leadVisits) {
             return notFound();
+        }
+        if (brokenAccounts.contains(accountId)) {
+            return error(500, "Internal server error");
         }
         if (!account.premium()) {
             return error(402, "Your subscription does not include API access to leads and visits. "

@@ -75,6 +75,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
         private boolean acceptBearer;
         private int resultCap = 10_000;
         private FaultSettings faults = FaultSettings.none();
+        private Set<String> brokenAccounts = Set.of();
         private String host = "127.0.0.1";
         private int port;
 
@@ -149,6 +150,12 @@ public final class LeadfeederSimulator implements AutoCloseable {
             return this;
         }
 
+        /** Accounts whose leads and visits answer 500 to every request: one account's outage. */
+        public Builder brokenAccounts(Set<String> accountIds) {
+            brokenAccounts = Set.copyOf(accountIds);
+            return this;
+        }
+
         /** 0 (the default) picks a free port. */
         public Builder port(int value) {
             port = value;
@@ -164,7 +171,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
             FaultInjector injector = new FaultInjector(faults);
             SimulatorStats counters = new SimulatorStats();
             ClassicApi api = new ClassicApi(data, effective, new CalendarWindowRateLimiter(requestsPerWindow, rateWindow,
-                    clock), retryAfter, acceptBearer, resultCap, injector, counters);
+                    clock), retryAfter, acceptBearer, resultCap, injector, brokenAccounts, counters);
             try {
                 return new LeadfeederSimulator(data, injector, counters, SimulatorHttpServer.start(host, port, api));
             } catch (IOException e) {
