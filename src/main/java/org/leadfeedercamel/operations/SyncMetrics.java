@@ -56,6 +56,12 @@ public final class SyncMetrics implements SyncRun.Observer {
                     Gauge.builder("leadfeeder.last.success", lastSuccess, AtomicLong::get).baseUnit("seconds")
                             .description("End of the last successful sync run, epoch seconds (0: none since start)")
                             .register(registry);
+                    // every counter from the start, at 0, so rate() and alerts have a series before the first event
+                    requests();
+                    rateLimitedRequests();
+                    retries();
+                    rejectedRecords();
+                    SyncRun.TABLES.forEach(this::rows);
                     refreshLag();
                 }
                 current = registry;
@@ -106,29 +112,48 @@ public final class SyncMetrics implements SyncRun.Observer {
         return Counter.builder(name).description(description).tags(tags).register(registry());
     }
 
+    private Counter requests() {
+        return counter("leadfeeder.requests", "Requests sent to the Leadfeeder API");
+    }
+
+    private Counter rateLimitedRequests() {
+        return counter("leadfeeder.rate.limited", "Requests the API answered 429");
+    }
+
+    private Counter retries() {
+        return counter("leadfeeder.retries", "Requests retried (5xx, I/O errors, malformed bodies, 429)");
+    }
+
+    private Counter rejectedRecords() {
+        return counter("leadfeeder.rejected.records", "Records that could not be mapped, kept in leadfeeder_rejected_records");
+    }
+
+    private Counter rows(String table) {
+        return counter("leadfeeder.rows", "Rows upserted, per table", "table", table);
+    }
+
     @Override
     public void requestSent() {
-        counter("leadfeeder.requests", "Requests sent to the Leadfeeder API").increment();
+        requests().increment();
     }
 
     @Override
     public void rateLimited() {
-        counter("leadfeeder.rate.limited", "Requests the API answered 429").increment();
+        rateLimitedRequests().increment();
     }
 
     @Override
     public void retried() {
-        counter("leadfeeder.retries", "Requests retried (5xx, I/O errors, malformed bodies, 429)").increment();
+        retries().increment();
     }
 
     @Override
     public void wrote(String table, int count) {
-        counter("leadfeeder.rows", "Rows upserted, per table", "table", table).increment(count);
+        rows(table).increment(count);
     }
 
     @Override
     public void rejected(int count) {
-        counter("leadfeeder.rejected.records", "Records that could not be mapped, kept in leadfeeder_rejected_records")
-                .increment(count);
+        rejectedRecords().increment(count);
     }
 }

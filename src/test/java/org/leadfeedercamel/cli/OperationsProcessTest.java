@@ -1,0 +1,85 @@
+package org.leadfeedercamel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run} as its own process (demo mode, a schedule every 2 s): readiness with the warehouse and
+ * the last sync, liveness, and the sync's Prometheus metrics on Camel's management server, on the port
+ * Camel's own key sets; {@code once} opens no port.
+ */
+class OperationsProcessTest {
+
+    @TempDir
+    Path work;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void runServesHealthAndMetrics() throws Exception {
+        int port = freePort();
+        Process process = ConnectorProcess.start(work, Map.of("LEADFEEDER_SCHEDULE", "*/2 * * * * ?"),
+                List.of("-Dcamel.management.port=" + port), "run");
+        try {
+            // readiness turns on once a sync has succeeded and the warehouse answers
+            Awaitility.await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+                HttpResponse<String> ready = get(port, "/observe/health/ready");
+                return ready.statusCode() == 200 && ready.body().replace(" ", "").contains("\"status\":\"UP\"")
+                        && get(port, "/observe/metrics").body().contains("leadfeeder_run_duration_seconds_count{status=\"succeeded\"");
+            });
+            HttpResponse<String> health = get(port, "/observe/health?exposureLevel=full");
+            assertThat(health.body()).contains("leadfeeder-warehouse").contains("leadfeeder-last-sync");
+            assertThat(get(port, "/observe/health/live").statusCode()).isEqualTo(200);
+
+            String metrics = get(port, "/observe/metrics").body();
+            assertThat(metrics).containsPattern("leadfeeder_requests_total(\\{[^}]*})? [1-9]")
+                    .containsPattern("leadfeeder_rows_total\\{[^}]*table=\"visits\"[^}]*} [1-9]")
+                    .containsPattern("leadfeeder_rows_total\\{[^}]*table=\"visit_routs\"[^}]*} [1-9]")
+                    .contains("leadfeeder_retries_total 0.0").contains("leadfeeder_rate_limited_total 0.0")
+                    .contains("leadfeeder_rejected_records_total 0.0")
+                    .containsPattern("leadfeeder_lag_seconds\\{[^}]*account=\"100001\"[^}]*stream=\"visits\"[^}]*} 0\\.0")
+                    .containsPattern("leadfeeder_last_success_seconds(\\{[^}]*})? 1\\.[0-9]+E9")
+                    .contains("camel_exchanges_total"); // Camel's own route metrics beside ours
+            assertThat(metrics).doesNotContain(org.leadfeedercamel.simulator.LeadfeederSimulator.DEFAULT_TOKEN);
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void onceOpensNoPort() throws Exception {
+        int port = freePort();
+        ConnectorProcess.Result once = ConnectorProcess.run(work, Map.of(), List.of("-Dcamel.management.port=" + port), "once");
+        assertThat(once.exitCode()).as(once.output()).isZero();
+        assertThat(once.output()).doesNotContain(":" + port);
+        try (ServerSocket socket = new ServerSocket(port)) {
+            assertThat(socket.getLocalPort()).isEqualTo(port); // still free while and after `once` ran
+        }
+    }
+}
