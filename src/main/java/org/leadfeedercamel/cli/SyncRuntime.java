@@ -8,10 +8,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.leadfeedercamel.config.ConfigurationException;
 import org.leadfeedercamel.config.ConfigurationSources;
 import org.leadfeedercamel.config.SeedConfigurationFile;
 import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.operations.ClusteredScheduling;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.sync.LeadfeederSync;
 import org.leadfeedercamel.sync.SyncRun;
@@ -72,6 +75,10 @@ final class SyncRuntime implements AutoCloseable {
 
     /** Starts Camel Main with the sync; the Quartz trigger only when {@code scheduled}. */
     Main startCamel(boolean scheduled) throws Exception {
+        if (scheduled && settings.clustered() && Dialect.of(settings.dbUrl()) != Dialect.POSTGRESQL) {
+            throw new ConfigurationException(SyncSettings.CLUSTERED, "true",
+                    "needs a PostgreSQL warehouse (LEADFEEDER_DB_URL=jdbc:postgresql://…), where the job store lives");
+        }
         main = new Main();
         overrides.setProperty("leadfeeder.scheduler-enabled", String.valueOf(scheduled));
         if (!scheduled) {
@@ -82,6 +89,9 @@ final class SyncRuntime implements AutoCloseable {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
                 LeadfeederSync.bindBeans(support.getCamelContext(), settings, dataSource(), clock);
+                if (scheduled && settings.clustered()) {
+                    ClusteredScheduling.configure(support.getCamelContext(), settings, dataSource());
+                }
             }
         });
         if (!scheduled) {

@@ -37,7 +37,9 @@ public record SyncSettings(
         Duration dbConnectTimeout,
         Duration lockWait,
         Duration maxSyncAge,
-        Duration progressInterval) {
+        Duration progressInterval,
+        boolean clustered,
+        Duration clusterCheckinInterval) {
 
     public static final String API_TOKEN = "leadfeeder.api-token";
     public static final String ACCOUNT_ID = "leadfeeder.account-id";
@@ -62,6 +64,8 @@ public record SyncSettings(
     public static final String LOCK_WAIT = "leadfeeder.db-lock-wait-seconds";
     public static final String MAX_SYNC_AGE = "leadfeeder.health.max-sync-age-minutes";
     public static final String PROGRESS_INTERVAL = "leadfeeder.progress-interval-seconds";
+    public static final String CLUSTERED = "leadfeeder.cluster.enabled";
+    public static final String CLUSTER_CHECKIN = "leadfeeder.cluster.checkin-interval-ms";
 
     /** No token means demo mode: the built-in simulator stands in for the API. */
     public boolean demo() {
@@ -100,14 +104,16 @@ public record SyncSettings(
                 Duration.ofMillis(r.integer(DB_CONNECT_TIMEOUT, "10000", 250, 600_000)),
                 Duration.ofSeconds(r.integer(LOCK_WAIT, "0", 0, 86_400)),
                 Duration.ofMinutes(r.integer(MAX_SYNC_AGE, "180", 1, 525_600)),
-                Duration.ofSeconds(r.integer(PROGRESS_INTERVAL, "30", 1, 86_400)));
+                Duration.ofSeconds(r.integer(PROGRESS_INTERVAL, "30", 1, 86_400)),
+                r.bool(CLUSTERED, "false"),
+                Duration.ofMillis(r.integer(CLUSTER_CHECKIN, "7500", 1000, 600_000)));
     }
 
     /** The same settings pointing at another API, for demo mode. */
     public SyncSettings withApi(URI url, String token) {
         return new SyncSettings(token, accountIds, url, startDate, pageSize, lookbackDays, resultCap, schedule, dbUrl,
                 dbUser, dbPassword, connectTimeout, responseTimeout, userAgent, rateLimitWindow, rateLimitRequests, maxRateLimitWait, tablePrefix,
-                dbPoolSize, dbConnectTimeout, lockWait, maxSyncAge, progressInterval);
+                dbPoolSize, dbConnectTimeout, lockWait, maxSyncAge, progressInterval, clustered, clusterCheckinInterval);
     }
 
     /** Never prints the token or the database password. */

@@ -25,6 +25,9 @@ public final class RunLog {
     private final SqlStatements sql;
     private final Clock clock;
 
+    /** This process, as the run log names it: {@code pid@host}. */
+    public static final String NODE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+
     public RunLog(DataSource dataSource, SqlStatements sql, Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.sql = sql;
@@ -40,6 +43,10 @@ public final class RunLog {
         row.put("mode", run.mode().name().toLowerCase());
         row.put("started_at", run.startedAt().atOffset(ZoneOffset.UTC));
         row.put("status", "running");
+        row.put("node", NODE);
+        // set by the Quartz trigger: which fire this run is, so a fire that ran twice would show
+        java.util.Date fire = exchange.getMessage().getHeader("scheduledFireTime", java.util.Date.class);
+        row.put("scheduled_for", fire == null ? null : fire.toInstant().atOffset(ZoneOffset.UTC));
         jdbc.update(sql.get("insert-sync-run"), row);
         LOG.info("Sync run {} started ({}{})", run.runId(), run.mode().name().toLowerCase(),
                 run.backfillFrom() == null ? "" : " " + run.backfillFrom() + ".." + run.backfillTo() + " " + run.getStreams());

@@ -1,0 +1,70 @@
+package org.leadfeedercamel.operations;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.leadfeedercamel.config.ConfigurationException;
+import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.sql.Dialect;
+import org.quartz.SchedulerException;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/**
+ * Clustered scheduling on Quartz's own JDBC job store in the warehouse (PostgreSQL; its tables come
+ * with the migrations): every node runs the same schedule, each fire runs on exactly one node, and
+ * when a node dies mid-run the others take its trigger over once it misses its check-ins. Runs still
+ * never overlap: the job is non-concurrent cluster-wide, and the sync holds the warehouse's lock.
+ */
+public final class ClusteredScheduling {
+
+    /** The name the job store knows the warehouse's pool by. */
+    private static final String DATA_SOURCE = "leadfeeder";
+
+    private ClusteredScheduling() {
+    }
+
+    /** Points the context's Quartz component at the clustered job store in {@code dataSource}. */
+    public static void configure(CamelContext context, SyncSettings settings, DataSource dataSource) {
+        if (Dialect.of(dataSource) != Dialect.POSTGRESQL) {
+            throw new ConfigurationException(SyncSettings.CLUSTERED, "true",
+                    "needs a PostgreSQL warehouse (LEADFEEDER_DB_URL=jdbc:postgresql://…), where the job store lives");
+        }
+        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // the pool is the program's; it closes it
+            }
+
+            @Override
+            public void initialize() {
+                // the pool is open already
+            }
+        });
+        Properties quartz = new Properties();
+        // one scheduler name for every node: that is what makes them one cluster
+        quartz.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "leadfeeder-camel");
+        quartz.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, "AUTO");
+        quartz.setProperty("org.quartz.threadPool.threadCount", "2");
+        quartz.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        quartz.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        quartz.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
+        quartz.setProperty("org.quartz.jobStore.tablePrefix", "leadfeeder_quartz_");
+        quartz.setProperty("org.quartz.jobStore.isClustered", "true");
+        quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(settings.clusterCheckinInterval().toMillis()));
+        try {
+            context.getComponent("quartz", QuartzComponent.class).setSchedulerFactory(new StdSchedulerFactory(quartz));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("clustered scheduling could not be set up: " + e.getMessage(), e);
+        }
+    }
+}
