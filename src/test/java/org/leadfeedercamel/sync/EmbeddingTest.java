@@ -58,6 +58,7 @@ class EmbeddingTest {
             LeadfeederSync.bindBeans(host, settings, hostDataSource, CLOCK);
             LeadfeederSync.addRoutes(host);
             host.start();
+            java.util.Set<Thread> hostThreads = Thread.getAllStackTraces().keySet();
             try {
                 MockEndpoint out = host.getEndpoint("mock:host-out", MockEndpoint.class);
                 MockEndpoint dead = host.getEndpoint("mock:host-dead", MockEndpoint.class);
@@ -83,6 +84,14 @@ class EmbeddingTest {
                         .isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("leadfeeder"));
                 assertThat(host.getRegistry().lookupByName("dataSource")).isSameAs(hostDataSource);
                 assertThat(host.resolvePropertyPlaceholders("{{host.greeting}}")).isEqualTo("hello");
+                // the only threads the sync started are its own, named so (the simulator's are the test's)
+                assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> !hostThreads.contains(t))
+                        .extracting(Thread::getName).filteredOn(name -> !name.startsWith("simulator-"))
+                        .isNotEmpty().allSatisfy(name -> assertThat(name).contains("leadfeeder-"));
+                // the host's endpoints are untouched; the sync's are its own direct: and sql:ref: ones
+                assertThat(host.getEndpoints()).extracting(e -> e.getEndpointUri())
+                        .filteredOn(uri -> uri.startsWith("direct:")).allSatisfy(uri ->
+                                assertThat(uri).matches("direct://(host-.*|leadfeeder-.*)"));
             } finally {
                 host.stop();
             }
