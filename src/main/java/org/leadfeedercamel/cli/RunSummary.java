@@ -22,8 +22,9 @@ final class RunSummary {
 
     static void print(PrintWriter out, SyncRun run) {
         Duration took = Duration.between(run.startedAt(), run.endedAt());
-        out.printf("%nSync run %s %s in %.1f s: %d requests, %d retries%n", run.runId(),
-                run.status().name().toLowerCase(), took.toMillis() / 1000.0, run.requests(), run.retries());
+        out.printf("%nSync run %s %s in %.1f s: %d requests, %d retries (%d after a 429)%n", run.runId(),
+                run.status().name().toLowerCase(), took.toMillis() / 1000.0, run.requests(), run.retries(),
+                run.rateLimitedRequests());
         out.printf("  %-32s %12s%n", "table", "rows upserted");
         for (String table : SyncRun.TABLES) {
             out.printf("  %-32s %,12d%n", "raw_leadfeeder__" + table, run.rows(table));

@@ -82,7 +82,10 @@ final class SyncRuntime implements AutoCloseable {
         main = new Main();
         overrides.setProperty("leadfeeder.scheduler-enabled", String.valueOf(scheduled));
         if (!scheduled) {
-            overrides.setProperty("camel.management.enabled", "false"); // health and metrics are for `run`
+            // health, metrics and JMX are for the long-running `run`; a one-off command starts faster without them
+            overrides.setProperty("camel.management.enabled", "false");
+            overrides.setProperty("camel.metrics.enabled", "false");
+            overrides.setProperty("camel.main.jmxEnabled", "false");
         }
         main.setOverrideProperties(overrides);
         main.addMainListener(new MainListenerSupport() {

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class WrittenLocations {
 
-    private static final int LIMIT = 100_000;
+    private static final int LIMIT = 20_000;
 
     private final Map<String, Map<String, Object>> written = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override

@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leadfeedercamel.simulator.FaultSettings;
+import org.leadfeedercamel.simulator.LeadfeederSimulator;
 
 /**
  * {@code run} as its own process (demo mode, a schedule every 2 s): readiness with the warehouse and
  * the last sync, liveness, and the sync's Prometheus metrics on Camel's management server, on the port
- * Camel's own key sets; {@code once} opens no port.
+ * Camel's own key sets; {@code once} opens no port; a long sync logs its progress.
  */
 class OperationsProcessTest {
 
@@ -65,10 +67,26 @@ class OperationsProcessTest {
                     .containsPattern("leadfeeder_lag_seconds\\{[^}]*account=\"100001\"[^}]*stream=\"visits\"[^}]*} 0\\.0")
                     .containsPattern("leadfeeder_last_success_seconds(\\{[^}]*})? 1\\.[0-9]+E9")
                     .contains("camel_exchanges_total"); // Camel's own route metrics beside ours
-            assertThat(metrics).doesNotContain(org.leadfeedercamel.simulator.LeadfeederSimulator.DEFAULT_TOKEN);
+            assertThat(metrics).doesNotContain(LeadfeederSimulator.DEFAULT_TOKEN);
         } finally {
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aLongSyncLogsItsProgress() throws Exception {
+        // every answer 200 ms late: the first sync takes several seconds, logged every second
+        try (LeadfeederSimulator slow = LeadfeederSimulator.builder().token("progress-token").requestsPerWindow(0)
+                .faults(new FaultSettings(1, 0, 1.0, 200, 0, 0, 0)).start()) {
+            ConnectorProcess.Result once = ConnectorProcess.run(work, Map.of("LEADFEEDER_API_TOKEN", "progress-token",
+                    "LEADFEEDER_BASE_API_URL", slow.baseUrl(), "LEADFEEDER_PROGRESS_INTERVAL_SECONDS", "1",
+                    "LEADFEEDER_RATE_LIMIT_REQUESTS_PER_WINDOW", "30", "LEADFEEDER_RATE_LIMIT_WINDOW_SECONDS", "1"), "once");
+
+            assertThat(once.exitCode()).as(once.output()).isZero();
+            assertThat(once.output()).containsPattern("Progress: account 10000[12], (visits|leads) \\d{4}-\\d\\d-\\d\\d\\.\\."
+                    + "\\d{4}-\\d\\d-\\d\\d: page \\d+ of \\d+, \\d+ more window\\(s\\) of this stream queued; run so far: \\d+ requests, "
+                    + "\\d+ visits, \\d+ route rows, \\d+ leads(; this window's \\d+ remaining pages take about \\S+ at 29 requests per 1 s)?");
         }
     }
 
