@@ -1,24 +1,25 @@
 package org.leadfeedercamel.state;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The locations one run has committed, with the values written. Every visit names its location and a
  * page repeats the locations of its visits, so most of a page's locations were written by an earlier
  * page of the same run: only new or changed ones are upserted again (a fifth of all rows otherwise).
- * Bounded: past the limit the least recently seen are forgotten, and written again if they come back.
+ * Bounded and compact, so a long run's heap does not grow with it: the 5,000 most recently seen
+ * locations, each as one string of its values; a location forgotten is simply written again.
  */
 public final class WrittenLocations {
 
-    private static final int LIMIT = 20_000;
+    private static final int LIMIT = 5_000;
 
-    private final Map<String, Map<String, Object>> written = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, String> written = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > LIMIT;
         }
     };
@@ -45,11 +46,14 @@ public final class WrittenLocations {
         return row.get("account_id") + "\u0000" + row.get("location_id");
     }
 
-    /** What a later row is compared on: everything but when and by which run it was written. */
-    private static Map<String, Object> values(Map<String, Object> row) {
-        Map<String, Object> values = new HashMap<>(row);
-        values.remove("_synced_at");
-        values.remove("_run_id");
-        return values;
+    /** What a later row is compared on: every column but when and by which run it was written. */
+    private static String values(Map<String, Object> row) {
+        StringBuilder values = new StringBuilder();
+        new TreeMap<>(row).forEach((column, value) -> {
+            if (!column.equals("_synced_at") && !column.equals("_run_id")) {
+                values.append(column).append('=').append(value).append('\u0000');
+            }
+        });
+        return values.toString();
     }
 }
