@@ -16,10 +16,10 @@ public final class BenchmarkReport {
         int start = existing.indexOf(heading);
         String updated;
         if (start < 0) {
-            updated = existing.stripTrailing() + "\n\n" + section;
+            updated = existing.stripTrailing() + "\n\n" + section.stripTrailing() + "\n";
         } else {
             int end = existing.indexOf("\n## ", start + heading.length());
-            updated = existing.substring(0, start) + section + (end < 0 ? "" : existing.substring(end + 1));
+            updated = existing.substring(0, start) + section.stripTrailing() + "\n" + (end < 0 ? "" : "\n" + existing.substring(end + 1));
         }
         Files.writeString(report, updated);
     }
