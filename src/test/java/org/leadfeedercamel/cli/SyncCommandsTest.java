@@ -42,7 +42,9 @@ class SyncCommandsTest {
 
         ConnectorProcess.Result status = ConnectorProcess.run(work, Map.of(), "status");
         assertThat(status.exitCode()).isZero();
-        assertThat(status.output()).contains("account 100001", "visits", "synced through", "incremental succeeded");
+        assertThat(status.output()).contains("account 100001", "visits", "synced through", "incremental succeeded")
+                .containsPattern("synced through \\d{4}-\\d\\d-\\d\\d +lag 0h 0m") // the demo data runs through today
+                .containsPattern(" on \\d+@\\S+  requests \\d+"); // the node that ran it
     }
 
     @Test
@@ -136,7 +138,9 @@ class SyncCommandsTest {
     @Test
     void runSyncsOnTheScheduleUntilStopped() throws Exception {
         String db = "jdbc:h2:file:" + work.resolve("scheduled") + ";AUTO_SERVER=TRUE";
-        Process process = ConnectorProcess.start(work, Map.of("LEADFEEDER_SCHEDULE", "*/2 * * * * ?", "LEADFEEDER_DB_URL", db), "run");
+        // its health and metrics on any free port, so nothing else on the machine can stand in its way
+        Process process = ConnectorProcess.start(work, Map.of("LEADFEEDER_SCHEDULE", "*/2 * * * * ?", "LEADFEEDER_DB_URL", db),
+                java.util.List.of("-Dcamel.management.port=0"), "run");
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
                 try (Connection c = DriverManager.getConnection(db);
@@ -145,6 +149,9 @@ class SyncCommandsTest {
                     return rs.getInt(1) >= 2;
                 }
             });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no two scheduled runs succeeded; the process said:\n"
+                    + Files.readString(work.resolve("connector-output.log")), e);
         } finally {
             process.destroy();
             assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
