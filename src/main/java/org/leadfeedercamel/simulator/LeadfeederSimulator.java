@@ -76,6 +76,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
         private int resultCap = 10_000;
         private FaultSettings faults = FaultSettings.none();
         private Set<String> brokenAccounts = Set.of();
+        private boolean v1DocsErrors;
         private String host = "127.0.0.1";
         private int port;
 
@@ -156,6 +157,12 @@ public final class LeadfeederSimulator implements AutoCloseable {
             return this;
         }
 
+        /** On {@code /v1}, answer a missing or wrong key as the docs show (403, flat body) instead of the live 401 envelope. */
+        public Builder v1DocsErrors(boolean value) {
+            v1DocsErrors = value;
+            return this;
+        }
+
         /** 0 (the default) picks a free port. */
         public Builder port(int value) {
             port = value;
@@ -170,8 +177,12 @@ public final class LeadfeederSimulator implements AutoCloseable {
             Dataset data = new Dataset(dataset, clock);
             FaultInjector injector = new FaultInjector(faults);
             SimulatorStats counters = new SimulatorStats();
-            ClassicApi api = new ClassicApi(data, effective, new CalendarWindowRateLimiter(requestsPerWindow, rateWindow,
+            ClassicApi classic = new ClassicApi(data, effective, new CalendarWindowRateLimiter(requestsPerWindow, rateWindow,
                     clock), retryAfter, acceptBearer, resultCap, injector, brokenAccounts, counters);
+            // the unified API beside it: its keys are the same tokens, sent as X-Api-Key
+            V1Api unified = new V1Api(data, effective, v1DocsErrors, counters, clock);
+            SimulatorHttpServer.Handler api = request -> request.path().startsWith("/v1/") ? unified.handle(request)
+                    : classic.handle(request);
             try {
                 return new LeadfeederSimulator(data, injector, counters, SimulatorHttpServer.start(host, port, api));
             } catch (IOException e) {

@@ -120,7 +120,8 @@ class SimulatorEndpointsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/nope", "/accounts/100001/nope", "/accounts/100001/visits/extra",
-        "/accounts/100001/leads/a/b", "/v1/accounts", "/accounts/100001/custom-feeds/unknown"})
+        "/accounts/100001/leads/a/b", "/v2/accounts", "/accounts/100001/custom-feeds/unknown"})
+    // (/v1/… is the unified API, SimulatorV1Test)
     void anythingElseIsAJsonApi404(String path) throws Exception {
         SimulatorClient.Answer answer = client.get(path);
 
