@@ -8,11 +8,8 @@ import java.util.concurrent.Callable;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.sql.Warehouse;
-import org.leadfeedercamel.state.CompletedWindows;
 import org.leadfeedercamel.state.StreamStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,11 +35,9 @@ final class StatusCommand implements Callable<Integer> {
             Warehouse.migrate(runtime.dataSource(), dialect, runtime.settings().tablePrefix());
             SqlStatements sql = new SqlStatements(dialect, runtime.settings().tablePrefix());
             NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(runtime.dataSource());
-            CompletedWindows state = new CompletedWindows(runtime.dataSource(),
-                    new TransactionTemplate(new DataSourceTransactionManager(runtime.dataSource())), sql);
             out.printf("Warehouse %s%n%nState per account and stream (lag: now minus the end of the newest synced day,"
                     + " in the account's timezone)%n", Dialect.withoutPassword(runtime.settings().dbUrl()));
-            List<StreamStatus.Entry> entries = new StreamStatus(runtime.dataSource(), sql, state).read(runtime.settings().startDate());
+            List<StreamStatus.Entry> entries = new StreamStatus(runtime.dataSource(), sql).read(runtime.settings().startDate());
             if (entries.isEmpty()) {
                 out.println("  nothing synced yet");
             }

@@ -75,9 +75,8 @@ final class SyncRuntime implements AutoCloseable {
 
     /** Starts Camel Main with the sync; the Quartz trigger only when {@code scheduled}. */
     Main startCamel(boolean scheduled) throws Exception {
-        if (scheduled && settings.clustered() && Dialect.of(settings.dbUrl()) != Dialect.POSTGRESQL) {
-            throw new ConfigurationException(SyncSettings.CLUSTERED, "true",
-                    "needs a PostgreSQL warehouse (LEADFEEDER_DB_URL=jdbc:postgresql://…), where the job store lives");
+        if (scheduled && settings.clustered()) {
+            ClusteredScheduling.requireSupported(Dialect.of(settings.dbUrl())); // before anything starts
         }
         main = new Main();
         overrides.setProperty("leadfeeder.scheduler-enabled", String.valueOf(scheduled));

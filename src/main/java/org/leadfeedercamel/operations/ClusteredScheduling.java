@@ -28,12 +28,17 @@ public final class ClusteredScheduling {
     private ClusteredScheduling() {
     }
 
-    /** Points the context's Quartz component at the clustered job store in {@code dataSource}. */
-    public static void configure(CamelContext context, SyncSettings settings, DataSource dataSource) {
-        if (Dialect.of(dataSource) != Dialect.POSTGRESQL) {
+    /** Clustering needs the job store's tables, which only the PostgreSQL migrations create. */
+    public static void requireSupported(Dialect dialect) {
+        if (dialect != Dialect.POSTGRESQL) {
             throw new ConfigurationException(SyncSettings.CLUSTERED, "true",
                     "needs a PostgreSQL warehouse (LEADFEEDER_DB_URL=jdbc:postgresql://…), where the job store lives");
         }
+    }
+
+    /** Points the context's Quartz component at the clustered job store in {@code dataSource}. */
+    public static void configure(CamelContext context, SyncSettings settings, DataSource dataSource) {
+        requireSupported(Dialect.of(dataSource));
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
             @Override
             public Connection getConnection() throws SQLException {

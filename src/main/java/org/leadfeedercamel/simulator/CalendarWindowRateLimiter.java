@@ -26,10 +26,6 @@ final class CalendarWindowRateLimiter {
         this.clock = clock;
     }
 
-    long clockMillis() {
-        return clock.millis();
-    }
-
     boolean enabled() {
         return limit > 0;
     }

@@ -62,13 +62,6 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
 
     @Override
     public SimResponse handle(SimRequest request) {
-        long arrived = rateLimiter.clockMillis();
-        SimResponse response = answer(request);
-        stats.served(response.status(), arrived);
-        return response;
-    }
-
-    private SimResponse answer(SimRequest request) {
         String[] path = segments(request.path());
         if (!"GET".equals(request.method()) || path.length == 0 || !"accounts".equals(path[0]) || path.length > 5) {
             return notFound();

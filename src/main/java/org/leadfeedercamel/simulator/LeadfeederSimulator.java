@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.leadfeedercamel.simulator.data.Dataset;
 import org.leadfeedercamel.simulator.data.DatasetSpec;
+import org.leadfeedercamel.simulator.http.SimResponse;
 import org.leadfeedercamel.simulator.http.SimulatorHttpServer;
 
 /**
@@ -180,9 +181,13 @@ public final class LeadfeederSimulator implements AutoCloseable {
             ClassicApi classic = new ClassicApi(data, effective, new CalendarWindowRateLimiter(requestsPerWindow, rateWindow,
                     clock), retryAfter, acceptBearer, resultCap, injector, brokenAccounts, counters);
             // the unified API beside it: its keys are the same tokens, sent as X-Api-Key
-            V1Api unified = new V1Api(data, effective, v1DocsErrors, counters, clock);
-            SimulatorHttpServer.Handler api = request -> request.path().startsWith("/v1/") ? unified.handle(request)
-                    : classic.handle(request);
+            V1Api unified = new V1Api(data, effective, v1DocsErrors, clock);
+            SimulatorHttpServer.Handler api = request -> {
+                long arrived = clock.millis(); // counted for either generation, in one place
+                SimResponse response = request.path().startsWith("/v1/") ? unified.handle(request) : classic.handle(request);
+                counters.served(response.status(), arrived);
+                return response;
+            };
             try {
                 return new LeadfeederSimulator(data, injector, counters, SimulatorHttpServer.start(host, port, api));
             } catch (IOException e) {

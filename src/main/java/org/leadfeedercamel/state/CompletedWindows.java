@@ -75,11 +75,15 @@ public final class CompletedWindows {
         List<SyncWindow> windows = new ArrayList<>();
         for (String key : jdbc.queryForList(sql.get("select-completed-windows"),
                 Map.of("processor_name", processorName(accountId, stream)), String.class)) {
-            int dots = key.indexOf("..");
-            windows.add(new SyncWindow(accountId, stream, LocalDate.parse(key.substring(0, dots)),
-                    LocalDate.parse(key.substring(dots + 2))));
+            windows.add(window(accountId, stream, key));
         }
         return windows;
+    }
+
+    /** A window from its key in the repository ({@code from..to}). */
+    static SyncWindow window(String accountId, String stream, String key) {
+        int dots = key.indexOf("..");
+        return new SyncWindow(accountId, stream, LocalDate.parse(key.substring(0, dots)), LocalDate.parse(key.substring(dots + 2)));
     }
 
     /**
@@ -87,7 +91,12 @@ public final class CompletedWindows {
      * the day {@code start} itself is not covered. Overlapping windows (lookback re-reads) are fine.
      */
     public LocalDate syncedThrough(String accountId, String stream, LocalDate start) {
-        List<SyncWindow> windows = new ArrayList<>(completed(accountId, stream));
+        return syncedThrough(completed(accountId, stream), start);
+    }
+
+    /** {@link #syncedThrough(String, String, LocalDate)} over windows already read. */
+    static LocalDate syncedThrough(List<SyncWindow> completed, LocalDate start) {
+        List<SyncWindow> windows = new ArrayList<>(completed);
         windows.sort(Comparator.comparing(SyncWindow::from));
         LocalDate covered = start.minusDays(1);
         for (SyncWindow window : windows) {

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.leadfeedercamel.sql.SqlStatements;
+import org.leadfeedercamel.sync.SyncWindow;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -34,12 +36,10 @@ public final class StreamStatus {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SqlStatements sql;
-    private final CompletedWindows state;
 
-    public StreamStatus(DataSource dataSource, SqlStatements sql, CompletedWindows state) {
+    public StreamStatus(DataSource dataSource, SqlStatements sql) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.sql = sql;
-        this.state = state;
     }
 
     /** Every account and stream with at least one completed window, in processor-name order. */
@@ -48,15 +48,18 @@ public final class StreamStatus {
         jdbc.query(sql.get("select-account-timezones"), Map.of(), row -> {
             zones.put(row.getString("account_id"), zone(row.getString("timezone")));
         });
-        Map<String, Integer> windows = new java.util.LinkedHashMap<>();
+        // every completed window in one query, grouped by account and stream
+        Map<String, List<SyncWindow>> windows = new LinkedHashMap<>();
         for (Map<String, Object> row : jdbc.queryForList(sql.get("select-state"), Map.of())) {
-            windows.merge(String.valueOf(row.get("processor_name")), 1, Integer::sum);
+            String[] parts = String.valueOf(row.get("processor_name")).split(":"); // see CompletedWindows.processorName
+            windows.computeIfAbsent(parts[1] + ":" + parts[2], k -> new ArrayList<>())
+                    .add(CompletedWindows.window(parts[1], parts[2], String.valueOf(row.get("window_key"))));
         }
         List<Entry> entries = new ArrayList<>();
-        windows.forEach((processor, count) -> {
-            String[] parts = processor.split(":"); // see CompletedWindows.processorName
-            entries.add(new Entry(parts[1], parts[2], state.syncedThrough(parts[1], parts[2], startDate), count,
-                    zones.getOrDefault(parts[1], ZoneId.of("UTC"))));
+        windows.values().forEach(completed -> {
+            SyncWindow first = completed.get(0);
+            entries.add(new Entry(first.accountId(), first.stream(), CompletedWindows.syncedThrough(completed, startDate),
+                    completed.size(), zones.getOrDefault(first.accountId(), ZoneId.of("UTC"))));
         });
         return entries;
     }

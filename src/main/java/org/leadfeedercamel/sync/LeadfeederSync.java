@@ -81,7 +81,7 @@ public final class LeadfeederSync {
         registry.bind("leadfeederPacer", new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock));
         registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.rateLimitWindow(),
                 settings.maxRateLimitWait()));
-        registry.bind("leadfeederMetrics", new SyncMetrics(context, new StreamStatus(dataSource, sql, state),
+        registry.bind("leadfeederMetrics", new SyncMetrics(context, new StreamStatus(dataSource, sql),
                 settings.startDate(), clock));
         registry.bind("leadfeederProgress", new SyncProgress(settings, clock));
         // health checks found in the registry join the context's readiness (and a host's)
