@@ -11,27 +11,61 @@ import org.leadfeedercamel.sync.SyncRun;
 import org.leadfeedercamel.sync.SyncWindow;
 
 /**
- * Builds the classic API's request URLs and prepares each request. Every URL requested is on the
+ * Builds the request URLs of the API in use and prepares each request. Every URL requested is on the
  * configured base URL: a `links.next` elsewhere would carry the token there, so it is refused.
+ *
+ * <p>The unified API ({@code /v1}) searches visits with a POST whose JSON body holds the window's
+ * dates; its companies (the leads stream) and everything else are GETs. Its pages are numbered with
+ * {@code page[num]}, the classic API's with {@code page[number]}.
  */
 public final class ApiRequests {
 
-    private final SyncSettings settings;
+    static final String V1_VISITS = "/v1/web-visits";
+    static final String V1_COMPANIES = "/v1/web-visits/companies";
+    private static final String V1_PAGE = "page[num]";
 
-    public ApiRequests(SyncSettings settings) {
+    private final SyncSettings settings;
+    private final ApiChoice choice;
+
+    public ApiRequests(SyncSettings settings, ApiChoice choice) {
         this.settings = settings;
+        this.choice = choice;
     }
 
     public String accountsUrl() {
-        return base() + "/accounts";
+        return base() + (choice.generation() == ApiGeneration.V1 ? "/v1/accounts" : "/accounts");
     }
 
     /** Page 1 of the current window of the current account and stream. */
     public String firstPageUrl(Exchange exchange) {
         SyncWindow window = exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class);
+        if (choice.generation() == ApiGeneration.V1) {
+            // visits: the dates go in the POST body (see prepare); companies: in the query
+            return base() + ("visits".equals(window.stream()) ? V1_VISITS + "?account_id=" + encode(window.accountId())
+                    : V1_COMPANIES + "?account_id=" + encode(window.accountId()) + "&start_date=" + window.from()
+                    + "&end_date=" + window.to())
+                    + "&include=company&" + encode(V1_PAGE) + "=1&" + encode("page[size]") + "=" + settings.pageSize();
+        }
         return base() + "/accounts/" + encode(window.accountId()) + "/" + window.stream()
                 + "?start_date=" + window.from() + "&end_date=" + window.to()
                 + "&" + encode("page[number]") + "=1&" + encode("page[size]") + "=" + settings.pageSize();
+    }
+
+    /** The same {@code /v1} request for another page number. */
+    public static String withV1Page(String url, int number) {
+        String parameter = encode(V1_PAGE) + "=";
+        int start = url.indexOf(parameter);
+        if (start < 0) {
+            throw new IllegalArgumentException("no page number in " + url);
+        }
+        int end = url.indexOf('&', start);
+        return url.substring(0, start) + parameter + number + (end < 0 ? "" : url.substring(end));
+    }
+
+    /** Which page route maps this stream's pages for the API in use. */
+    public String pageRoute(Exchange exchange) {
+        String stream = exchange.getProperty(SyncProperties.STREAM, String.class);
+        return choice.generation() == ApiGeneration.V1 ? "v1-" + stream : stream;
     }
 
     /** The absolute `links.next` of a page, checked to stay on the API's scheme, host and port. */
@@ -63,10 +97,25 @@ public final class ApiRequests {
         // Camel counts redeliveries in these headers: clearing them would retry forever
         exchange.getMessage().removeHeaders("*", Exchange.REDELIVERED, Exchange.REDELIVERY_COUNTER,
                 Exchange.REDELIVERY_MAX_COUNTER);
-        exchange.getMessage().setBody(null);
         exchange.getMessage().setHeader(Exchange.HTTP_URI, url);
-        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
-        exchange.getMessage().setHeader("Accept", "application/vnd.api+json, application/json");
+        String path = URI.create(url).getRawPath();
+        if (ApiGeneration.of(path, settings.baseApiUrl()) == ApiGeneration.V1) {
+            exchange.getMessage().setHeader("Accept", "application/json");
+            if (path.endsWith(V1_VISITS)) {
+                SyncWindow window = exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class);
+                exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                // dates only: they are ISO dates, nothing in them needs escaping
+                exchange.getMessage().setBody("{\"start_date\":\"" + window.from() + "\",\"end_date\":\"" + window.to() + "\"}");
+            } else {
+                exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+                exchange.getMessage().setBody(null);
+            }
+        } else {
+            exchange.getMessage().setBody(null);
+            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+            exchange.getMessage().setHeader("Accept", "application/vnd.api+json, application/json");
+        }
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
         if (run != null) {
             run.requestSent();

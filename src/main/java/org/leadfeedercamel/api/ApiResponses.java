@@ -2,10 +2,14 @@ package org.leadfeedercamel.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.leadfeedercamel.sync.SyncProperties;
 
@@ -19,16 +23,25 @@ public final class ApiResponses {
     private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {
     };
 
-    private final ObjectMapper json;
+    /** The unified API's codes for a credential it does not take, in 401s and in the docs' 403s. */
+    private static final Set<String> V1_AUTH_CODES = Set.of("missing_token", "invalid_api_key",
+            "access_denied", "api_key_expired", "invalid_token", "token_expired", "token_revoked");
+    /** A {@code /v1} 429 says nothing about when to come back; its bucket refills within a second. */
+    private static final Duration V1_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
 
-    public ApiResponses(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final URI base;
+
+    public ApiResponses(ObjectMapper json, URI base) {
         this.json = json;
+        this.base = base;
     }
 
     /** Replaces the body with the parsed document, or throws. */
     public void read(Exchange exchange) throws IOException {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String what = "GET " + exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
+        String url = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
+        String what = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "GET", String.class) + " " + url;
         if (status == 200) {
             try (InputStream body = exchange.getMessage().getBody(InputStream.class)) {
                 if (body == null) {
@@ -43,9 +56,12 @@ public final class ApiResponses {
             }
         }
         String accountId = exchange.getProperty(SyncProperties.ACCOUNT_ID, String.class);
+        if (ApiGeneration.of(URI.create(url).getRawPath(), base) == ApiGeneration.V1) {
+            throw v1Error(exchange, status, what, accountId);
+        }
         switch (status) {
             case 429 -> throw new RateLimitedException(retryAfter(exchange));
-            case 401 -> throw new FatalApiException("Leadfeeder refused the API token (HTTP 401): check LEADFEEDER_API_TOKEN");
+            case 401 -> throw new CredentialRefusedException("Leadfeeder refused the API token (HTTP 401): check LEADFEEDER_API_TOKEN");
             case 403 -> throw accountId == null
                     ? new FatalApiException("Leadfeeder denied access (HTTP 403) to " + what
                     + ": check LEADFEEDER_API_TOKEN")
@@ -61,6 +77,59 @@ public final class ApiResponses {
                 throw new FatalApiException("HTTP " + status + " from " + what + ": " + snippet(exchange));
             }
         }
+    }
+
+    /**
+     * What a {@code /v1} error means (leadfeeder-api-v1.md §1.4). Its code is read from
+     * {@code errors[0].code}, then {@code error.code}, then a flat {@code code}: both documented shapes.
+     */
+    private ApiException v1Error(Exchange exchange, int status, String what, String accountId) {
+        String body = exchange.getMessage().getBody(String.class);
+        exchange.getMessage().setBody(body); // read once; the message of a 400 quotes it again
+        String code = v1Code(body);
+        String answer = "HTTP " + status + (code == null ? "" : " " + code);
+        if (status == 401 || (status == 403 && V1_AUTH_CODES.contains(code))) {
+            return new CredentialRefusedException("Leadfeeder refused the API key (" + answer + "): check LEADFEEDER_API_TOKEN");
+        }
+        return switch (status) {
+            case 403 -> {
+                if ("insufficient_entitlements".equals(code) && accountId != null) {
+                    yield new PaymentRequiredException(accountId, answer);
+                }
+                yield accountId == null
+                        ? new FatalApiException("Leadfeeder denied access (" + answer + ") to " + what + ": check LEADFEEDER_API_TOKEN")
+                        : new AccountUnavailableException("Leadfeeder denied access (" + answer + ") to " + what
+                        + ": the key cannot read this account; check LEADFEEDER_API_TOKEN and LEADFEEDER_ACCOUNT_ID");
+            }
+            case 404 -> new AccountUnavailableException("Leadfeeder answered " + answer + " for account " + accountId + " (" + what + ")");
+            case 416 -> new OffsetExceededException("Leadfeeder answered " + answer + " to " + what
+                    + ": past the results one search can reach");
+            case 429 -> "quota_exceeded".equals(code)
+                    ? new QuotaExceededException("The API key's monthly request quota is used up (" + answer
+                    + "); Leadfeeder resets it at the start of the month")
+                    : new RateLimitedException(retryAfter(exchange), V1_RATE_LIMIT_WAIT);
+            default -> status >= 500 || status == 0
+                    ? new TransientApiException("HTTP " + status + " from " + what)
+                    : new FatalApiException(answer + " from " + what + ": " + snippet(exchange));
+        };
+    }
+
+    private String v1Code(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode error = json.readTree(body);
+            for (String pointer : new String[] {"/errors/0/code", "/error/code", "/code"}) {
+                JsonNode code = error.at(pointer);
+                if (code.isTextual()) {
+                    return code.asText();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // a gateway's HTML page: no code to read
+        }
+        return null;
     }
 
     private static Long retryAfter(Exchange exchange) {

@@ -6,7 +6,8 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.leadfeedercamel.config.SyncSettings;
 
 /**
- * Shapes camel-http's client for Leadfeeder: the token goes in as a request interceptor (never in a
+ * Shapes camel-http's client for Leadfeeder: the credential (a classic token as {@code Authorization},
+ * a {@code /v1} key as {@code X-Api-Key}) goes in as a request interceptor (never in a
  * message header, so no exchange dump or log can show it) and only to the API's own host; the client's
  * automatic retries are off (the routes own retries and Retry-After) and redirects are not followed.
  */
@@ -22,12 +23,18 @@ public final class LeadfeederHttpClient implements HttpClientConfigurer {
     public void configureHttpClient(HttpClientBuilder builder) {
         String host = settings.baseApiUrl().getHost();
         String authorization = "Token token=" + settings.apiToken();
+        String key = settings.apiToken();
         builder.disableAutomaticRetries()
                 .disableRedirectHandling()
                 .setUserAgent(settings.userAgent())
                 .addRequestInterceptorFirst((request, entity, context) -> {
                     if (request.getAuthority() != null && host.equalsIgnoreCase(request.getAuthority().getHostName())) {
-                        request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+                        // the credential goes the way the API being asked expects it, and only there
+                        if (ApiGeneration.of(request.getPath(), settings.baseApiUrl()) == ApiGeneration.V1) {
+                            request.setHeader("X-Api-Key", key);
+                        } else {
+                            request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+                        }
                     }
                 });
     }

@@ -4,6 +4,12 @@ package org.leadfeedercamel.api;
 public final class PaymentRequiredException extends ApiException {
 
     public PaymentRequiredException(String accountId) {
-        super("Leadfeeder account " + accountId + " answered HTTP 402 (its plan does not include API access to leads and visits); skipped");
+        this(accountId, "HTTP 402");
+    }
+
+    /** {@code answer}: what the API said, e.g. {@code HTTP 403 insufficient_entitlements} on /v1. */
+    public PaymentRequiredException(String accountId, String answer) {
+        super("Leadfeeder account " + accountId + " answered " + answer
+                + " (its plan does not include API access to leads and visits); skipped");
     }
 }

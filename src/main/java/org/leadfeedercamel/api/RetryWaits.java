@@ -51,6 +51,8 @@ public final class RetryWaits implements Processor {
         Duration wait;
         if (limited.retryAfterSeconds() != null) {
             wait = Duration.ofSeconds(limited.retryAfterSeconds());
+        } else if (limited.limitWait() != null) {
+            wait = limited.limitWait();
         } else {
             long window = rateWindow.toMillis();
             long now = clock.millis();

@@ -39,7 +39,12 @@ public record SyncSettings(
         Duration maxSyncAge,
         Duration progressInterval,
         boolean clustered,
-        Duration clusterCheckinInterval) {
+        Duration clusterCheckinInterval,
+        String api,
+        int v1RequestsPerSecond,
+        int v1Burst,
+        int v1MonthlyQuota,
+        int v1QuotaWarningPercent) {
 
     public static final String API_TOKEN = "leadfeeder.api-token";
     public static final String ACCOUNT_ID = "leadfeeder.account-id";
@@ -66,6 +71,14 @@ public record SyncSettings(
     public static final String PROGRESS_INTERVAL = "leadfeeder.progress-interval-seconds";
     public static final String CLUSTERED = "leadfeeder.cluster.enabled";
     public static final String CLUSTER_CHECKIN = "leadfeeder.cluster.checkin-interval-ms";
+    public static final String API = "leadfeeder.api";
+    public static final String V1_REQUESTS_PER_SECOND = "leadfeeder.v1.rate-limit.requests-per-second";
+    public static final String V1_BURST = "leadfeeder.v1.rate-limit.burst";
+    public static final String V1_MONTHLY_QUOTA = "leadfeeder.v1.monthly-quota";
+    public static final String V1_QUOTA_WARNING = "leadfeeder.v1.quota-warning-percent";
+
+    /** {@link #API}: which Leadfeeder API the credential is for; auto asks /v1 first. */
+    public static final List<String> API_CHOICES = List.of("auto", "classic", "v1");
 
     /** No token means demo mode: the built-in simulator stands in for the API. */
     public boolean demo() {
@@ -106,20 +119,26 @@ public record SyncSettings(
                 Duration.ofMinutes(r.integer(MAX_SYNC_AGE, "180", 1, 525_600)),
                 Duration.ofSeconds(r.integer(PROGRESS_INTERVAL, "30", 1, 86_400)),
                 r.bool(CLUSTERED, "false"),
-                Duration.ofMillis(r.integer(CLUSTER_CHECKIN, "7500", 1000, 600_000)));
+                Duration.ofMillis(r.integer(CLUSTER_CHECKIN, "7500", 1000, 600_000)),
+                r.oneOf(API, "auto", API_CHOICES),
+                r.integer(V1_REQUESTS_PER_SECOND, "10", 0, 10_000),
+                r.integer(V1_BURST, "15", 1, 10_000),
+                r.integer(V1_MONTHLY_QUOTA, "100000", 1, Integer.MAX_VALUE),
+                r.integer(V1_QUOTA_WARNING, "80", 1, 100));
     }
 
     /** The same settings pointing at another API, for demo mode. */
     public SyncSettings withApi(URI url, String token) {
         return new SyncSettings(token, accountIds, url, startDate, pageSize, lookbackDays, resultCap, schedule, dbUrl,
                 dbUser, dbPassword, connectTimeout, responseTimeout, userAgent, rateLimitWindow, rateLimitRequests, maxRateLimitWait, tablePrefix,
-                dbPoolSize, dbConnectTimeout, lockWait, maxSyncAge, progressInterval, clustered, clusterCheckinInterval);
+                dbPoolSize, dbConnectTimeout, lockWait, maxSyncAge, progressInterval, clustered, clusterCheckinInterval, api,
+                v1RequestsPerSecond, v1Burst, v1MonthlyQuota, v1QuotaWarningPercent);
     }
 
     /** Never prints the token or the database password. */
     @Override
     public String toString() {
-        return "SyncSettings[accounts=" + (accountIds.isEmpty() ? "all" : accountIds) + ", baseApiUrl=" + baseApiUrl
+        return "SyncSettings[api=" + api + ", accounts=" + (accountIds.isEmpty() ? "all" : accountIds) + ", baseApiUrl=" + baseApiUrl
                 + ", startDate=" + startDate + ", pageSize=" + pageSize + ", lookbackDays=" + lookbackDays
                 + ", schedule=" + schedule + ", db=" + org.leadfeedercamel.sql.Dialect.withoutPassword(dbUrl)
                 + ", tablePrefix=" + tablePrefix + "]";
@@ -182,6 +201,14 @@ public record SyncSettings(
             } catch (NumberFormatException e) {
                 throw new ConfigurationException(key, value, "is not a whole number");
             }
+        }
+
+        String oneOf(String key, String fallback, List<String> allowed) {
+            String value = raw(key, fallback);
+            if (!allowed.contains(value)) {
+                throw new ConfigurationException(key, value, "is not one of " + String.join(", ", allowed));
+            }
+            return value;
         }
 
         boolean bool(String key, String fallback) {

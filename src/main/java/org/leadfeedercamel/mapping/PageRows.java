@@ -23,6 +23,7 @@ public final class PageRows {
     private final List<Map<String, Object>> rejected = new ArrayList<>();
     private final List<Map<String, Object>> accounts = new ArrayList<>();
     private final java.util.Set<String> withdrawn = new java.util.HashSet<>();
+    private final java.util.Set<String> leadIds = new java.util.HashSet<>();
     private List<Map<String, Object>> locationsToWrite = List.of();
 
     public PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt) {
@@ -106,6 +107,13 @@ public final class PageRows {
 
     public void addLead(Map<String, Object> row) {
         leads.add(row);
+    }
+
+    /** Adds a lead unless the page has it already (the same company on two rows of one page). */
+    void addLeadOnce(String leadId, Map<String, Object> row) {
+        if (leadIds.add(leadId)) {
+            leads.add(row);
+        }
     }
 
     public void addLocation(String id, Map<String, Object> row) {

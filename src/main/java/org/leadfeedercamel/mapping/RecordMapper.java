@@ -57,13 +57,13 @@ public final class RecordMapper {
      * child rows, or an empty list when the visit is rejected.
      */
     public void visit(Exchange exchange) {
-        PageRows page = page(exchange);
-        Map<String, Object> record = record(exchange);
+        PageRows page = RecordRows.page(exchange);
+        Map<String, Object> record = RecordRows.record(exchange.getMessage().getBody());
         try {
             String visitId = Values.id("id", record.get("id"));
             Attributes a = new Attributes(record.get("attributes"), VISIT_ATTRIBUTES, json);
             List<Map<String, Object>> route = routeEntries(a.raw("visit_route"));
-            Map<String, Object> row = row(page);
+            Map<String, Object> row = RecordRows.row(page);
             row.put("visit_id", visitId);
             row.put("lead_id", a.text("lead_id"));
             row.put("location_id", locationId(record));
@@ -92,7 +92,7 @@ public final class RecordMapper {
             exchange.setProperty(SyncProperties.VISIT_RECORD, record);
             exchange.getMessage().setBody(route);
         } catch (RejectedRecordException e) {
-            reject(page, "visits", record, e.getMessage());
+            RecordRows.reject(json, page, "visits", record, e.getMessage());
             exchange.getMessage().setBody(List.of());
         }
     }
@@ -102,7 +102,7 @@ public final class RecordMapper {
      * cannot be mapped takes its whole visit to the rejected records.
      */
     public void routePage(Exchange exchange) {
-        PageRows page = page(exchange);
+        PageRows page = RecordRows.page(exchange);
         String visitId = exchange.getProperty(SyncProperties.VISIT_ID, String.class);
         if (page.isWithdrawn(visitId)) {
             return;
@@ -114,14 +114,14 @@ public final class RecordMapper {
             page.withdrawVisit(visitId);
             @SuppressWarnings("unchecked")
             Map<String, Object> visit = exchange.getProperty(SyncProperties.VISIT_RECORD, Map.class);
-            reject(page, "visits", visit, "visit_route entry " + pageNumber + ": " + e.getMessage());
+            RecordRows.reject(json, page, "visits", visit, "visit_route entry " + pageNumber + ": " + e.getMessage());
         }
     }
 
     private Map<String, Object> routeRow(PageRows page, String visitId, int pageNumber, Object entry)
             throws RejectedRecordException {
         Attributes a = new Attributes(entry, ROUTE_FIELDS, json);
-        Map<String, Object> row = row(page);
+        Map<String, Object> row = RecordRows.row(page);
         row.put("visit_id", visitId);
         row.put("page_number", pageNumber);
         row.put("hostname", a.text("hostname"));
@@ -131,14 +131,16 @@ public final class RecordMapper {
         row.put("page_title", a.text("page_title"));
         row.put("page_url", a.text("page_url"));
         row.put("display_page_name", a.text("display_page_name"));
+        row.put("event_type", null); // /v1 engagements only
+        row.put("has_met_goals", null);
         row.put("_extra", a.extra());
         return row;
     }
 
     /** Maps the lead in the body. */
     public void lead(Exchange exchange) {
-        PageRows page = page(exchange);
-        Map<String, Object> record = record(exchange);
+        PageRows page = RecordRows.page(exchange);
+        Map<String, Object> record = RecordRows.record(exchange.getMessage().getBody());
         try {
             String leadId = Values.id("id", record.get("id"));
             Attributes a = new Attributes(record.get("attributes"), LEAD_ATTRIBUTES, json);
@@ -147,7 +149,7 @@ public final class RecordMapper {
                 throw new RejectedRecordException("employees_range is not an object");
             }
             Map<?, ?> employees = range == null ? Map.of() : (Map<?, ?>) range;
-            Map<String, Object> row = row(page);
+            Map<String, Object> row = RecordRows.row(page);
             row.put("lead_id", leadId);
             row.put("name", a.text("name"));
             row.put("industry", a.text("industry"));
@@ -178,38 +180,27 @@ public final class RecordMapper {
             row.put("_extra", a.extra());
             page.addLead(row);
         } catch (RejectedRecordException e) {
-            reject(page, "leads", record, e.getMessage());
+            RecordRows.reject(json, page, "leads", record, e.getMessage());
         }
     }
 
     /** Maps the `included` locations of the page document in the body. */
     public void locations(Exchange exchange) {
-        PageRows page = page(exchange);
+        PageRows page = RecordRows.page(exchange);
         Object included = exchange.getMessage().getBody(Map.class).get("included");
         if (!(included instanceof List<?> list)) {
             return;
         }
         for (Object item : list) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> record = item instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of("value", item);
+            Map<String, Object> record = RecordRows.record(item);
             if (record.get("type") != null && !"locations".equals(record.get("type"))) {
                 continue; // only locations are expected; anything else is not ours to store
             }
             try {
                 String id = Values.id("id", record.get("id"));
-                Attributes a = new Attributes(record.get("attributes"), LOCATION_ATTRIBUTES, json);
-                Map<String, Object> row = row(page);
-                row.put("location_id", id);
-                row.put("country", a.text("country"));
-                row.put("country_code", a.text("country_code"));
-                row.put("region", a.text("region"));
-                row.put("region_code", a.text("region_code"));
-                row.put("city", a.text("city"));
-                row.put("state_code", a.text("state_code"));
-                row.put("_extra", a.extra());
-                page.addLocation(id, row);
+                page.addLocation(id, RecordRows.location(page, id, new Attributes(record.get("attributes"), LOCATION_ATTRIBUTES, json)));
             } catch (RejectedRecordException e) {
-                reject(page, "locations", record, e.getMessage());
+                RecordRows.reject(json, page, "locations", record, e.getMessage());
             }
         }
     }
@@ -223,8 +214,7 @@ public final class RecordMapper {
         Object data = exchange.getMessage().getBody(Map.class).get("data");
         if (data instanceof List<?> list) {
             for (Object item : list) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> record = item instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of("value", item);
+                Map<String, Object> record = RecordRows.record(item);
                 try {
                     Attributes a = new Attributes(record.get("attributes"), ACCOUNT_ATTRIBUTES, json);
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -239,7 +229,7 @@ public final class RecordMapper {
                     row.put("_run_id", page.runId());
                     page.addAccount(row);
                 } catch (RejectedRecordException e) {
-                    reject(page, "accounts", record, e.getMessage());
+                    RecordRows.reject(json, page, "accounts", record, e.getMessage());
                 }
             }
         }
@@ -277,41 +267,5 @@ public final class RecordMapper {
             return Values.id("location id", data.get("id"));
         }
         return null;
-    }
-
-    private static Map<String, Object> row(PageRows page) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("account_id", page.accountId());
-        row.put("_synced_at", page.syncedAt());
-        row.put("_run_id", page.runId());
-        return row;
-    }
-
-    private void reject(PageRows page, String stream, Map<String, Object> record, String reason) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("run_id", page.runId());
-        row.put("stream", stream);
-        row.put("account_id", page.accountId() == null ? "" : page.accountId());
-        Object id = record.get("id");
-        row.put("record_id", id == null ? null : String.valueOf(id));
-        row.put("reason", reason);
-        try {
-            row.put("raw_json", json.writeValueAsString(record));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | StackOverflowError e) {
-            // the record cannot be written back as JSON at all (nested past every limit); say so
-            row.put("raw_json", "{\"unwritable\":\"" + e.getClass().getSimpleName() + "\"}");
-        }
-        row.put("rejected_at", page.syncedAt());
-        page.addRejected(row);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> record(Exchange exchange) {
-        Object body = exchange.getMessage().getBody();
-        return body instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("value", String.valueOf(body));
-    }
-
-    private static PageRows page(Exchange exchange) {
-        return exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
     }
 }

@@ -30,6 +30,20 @@ final class Values {
         throw new RejectedRecordException(name + " is not a whole number");
     }
 
+    /** A string; {@code ""} reads as null. */
+    static String text(String name, Object value) throws RejectedRecordException {
+        if (value == null || "".equals(value)) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw new RejectedRecordException(name + " is not a string");
+        }
+        if (s.length() > MAX_TEXT) {
+            throw new RejectedRecordException(name + " is longer than " + MAX_TEXT + " characters");
+        }
+        return s;
+    }
+
     /** An id: a non-empty string, or a number (ids are opaque strings). */
     static String id(String name, Object value) throws RejectedRecordException {
         if (value instanceof String s && !s.isBlank()) {

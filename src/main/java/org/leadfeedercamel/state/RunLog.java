@@ -2,12 +2,18 @@ package org.leadfeedercamel.state;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
+import org.leadfeedercamel.api.ApiChoice;
+import org.leadfeedercamel.api.ApiGeneration;
+import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.PageRows;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.sync.SyncProperties;
@@ -24,14 +30,18 @@ public final class RunLog {
     private final NamedParameterJdbcTemplate jdbc;
     private final SqlStatements sql;
     private final Clock clock;
+    private final ApiChoice choice;
+    private final SyncSettings settings;
 
     /** This process, as the run log names it: {@code pid@host}. */
     public static final String NODE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
-    public RunLog(DataSource dataSource, SqlStatements sql, Clock clock) {
+    public RunLog(DataSource dataSource, SqlStatements sql, Clock clock, ApiChoice choice, SyncSettings settings) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.sql = sql;
         this.clock = clock;
+        this.choice = choice;
+        this.settings = settings;
     }
 
     /** Starts the run in the body, or an incremental one when the trigger sent none. */
@@ -158,6 +168,40 @@ public final class RunLog {
         return innermost.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 
+    /**
+     * The {@code /v1} key's requests this calendar month (UTC, as the quota counts), by this run and the
+     * earlier ones in the run log; warned about from {@code leadfeeder.v1.quota-warning-percent} on, or
+     * when this month's pace would spend the quota before the month ends. The API tells no quota in its
+     * answers, so the connector counts its own; other users of the same key are not in the count.
+     */
+    private int quotaUsed(SyncRun run) {
+        ZonedDateTime now = clock.instant().atZone(ZoneOffset.UTC);
+        ZonedDateTime monthStart = now.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+        Map<String, Object> query = new HashMap<>();
+        query.put("since", monthStart.toOffsetDateTime());
+        query.put("run_id", run.runId());
+        Long earlier = jdbc.queryForObject(sql.get("select-v1-requests-since"), query, Long.class);
+        long used = (earlier == null ? 0 : earlier) + run.requests();
+        int quota = settings.v1MonthlyQuota();
+        ZonedDateTime nextMonth = monthStart.plusMonths(1);
+        double elapsed = Duration.between(monthStart, now).toMillis() / (double) Duration.between(monthStart, nextMonth).toMillis();
+        String warning = null;
+        if (used * 100 >= (long) quota * settings.v1QuotaWarningPercent()) {
+            warning = "The /v1 API key has used " + used + " of its " + quota + " requests this month ("
+                    + used * 100 / quota + "%); it resets on " + nextMonth.toLocalDate();
+        } else if (elapsed > 0 && used / elapsed > quota) {
+            ZonedDateTime runsOut = monthStart.plus(Duration.ofMillis((long) (Duration.between(monthStart, now).toMillis()
+                    * (quota / (double) used))));
+            warning = "At this month's pace (" + used + " requests so far) the /v1 API key's quota of " + quota
+                    + " requests runs out around " + runsOut.toLocalDate() + ", before it resets on " + nextMonth.toLocalDate();
+        }
+        if (warning != null) {
+            LOG.warn(warning + " (" + SyncSettings.V1_MONTHLY_QUOTA + ")");
+            run.warn(warning);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, used);
+    }
+
     private void finish(SyncRun run) {
         Map<String, Object> row = new HashMap<>();
         row.put("run_id", run.runId());
@@ -169,6 +213,9 @@ public final class RunLog {
             row.put("rows_" + table, run.rows(table));
         }
         row.put("rejected", run.rejectedCount());
+        ApiGeneration api = choice.generationOrNull();
+        row.put("api", api == null ? null : api.label());
+        row.put("api_quota_used", api == ApiGeneration.V1 ? quotaUsed(run) : null);
         List<String> warnings = run.warnings();
         row.put("warnings", warnings.isEmpty() ? null : String.join("\n", warnings));
         row.put("error", run.error());

@@ -3,11 +3,14 @@ package org.leadfeedercamel.sync;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.leadfeedercamel.api.ApiChoice;
+import org.leadfeedercamel.api.ApiGeneration;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.PageRows;
 import org.leadfeedercamel.state.CompletedWindows;
@@ -36,10 +39,12 @@ public final class AccountSelection {
 
     private final SyncSettings settings;
     private final CompletedWindows state;
+    private final ApiChoice choice;
 
-    public AccountSelection(SyncSettings settings, CompletedWindows state) {
+    public AccountSelection(SyncSettings settings, CompletedWindows state, ApiChoice choice) {
         this.settings = settings;
         this.state = state;
+        this.choice = choice;
     }
 
     public List<AccountRef> select(Exchange exchange) {
@@ -51,7 +56,9 @@ public final class AccountSelection {
             String id = (String) row.get("account_id");
             seen.add(id);
             if (settings.accountIds().isEmpty() || settings.accountIds().contains(id)) {
-                selected.add(new AccountRef(id, zone(id, (String) row.get("timezone"), run)));
+                // /v1 filters on UTC dates and tells no account timezone
+                selected.add(new AccountRef(id, choice.generation() == ApiGeneration.V1 ? ZoneOffset.UTC
+                        : zone(id, (String) row.get("timezone"), run)));
             }
         }
         for (String wanted : settings.accountIds()) {

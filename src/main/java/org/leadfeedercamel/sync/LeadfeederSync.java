@@ -9,13 +9,17 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.leadfeedercamel.api.ApiChoice;
+import org.leadfeedercamel.api.ApiPacing;
 import org.leadfeedercamel.api.ApiRequests;
 import org.leadfeedercamel.api.ApiResponses;
 import org.leadfeedercamel.api.LeadfeederHttpClient;
 import org.leadfeedercamel.api.RequestPacer;
 import org.leadfeedercamel.api.RetryWaits;
+import org.leadfeedercamel.api.TokenBucketPacer;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.RecordMapper;
+import org.leadfeedercamel.mapping.V1RecordMapper;
 import org.leadfeedercamel.operations.LastSyncHealthCheck;
 import org.leadfeedercamel.operations.SyncMetrics;
 import org.leadfeedercamel.operations.SyncProgress;
@@ -57,7 +61,8 @@ public final class LeadfeederSync {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ObjectMapper json = new ObjectMapper();
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);
-        ApiRequests api = new ApiRequests(settings);
+        ApiChoice choice = new ApiChoice(settings);
+        ApiRequests api = new ApiRequests(settings, choice);
 
         Registry registry = context.getRegistry();
         for (String statement : SqlStatements.ROUTE_STATEMENTS) {
@@ -70,15 +75,19 @@ public final class LeadfeederSync {
         registry.bind("leadfeederTransaction", new PageTransaction(transactions));
         registry.bind("leadfeederState", state);
         registry.bind("leadfeederWindowPlanner", new WindowPlanner(settings, state));
-        registry.bind("leadfeederRunLog", new RunLog(dataSource, sql, clock));
+        registry.bind("leadfeederRunLog", new RunLog(dataSource, sql, clock, choice, settings));
         registry.bind("leadfeederMapper", new RecordMapper(json));
-        registry.bind("leadfeederAccounts", new AccountSelection(settings, state));
+        registry.bind("leadfeederV1Mapper", new V1RecordMapper(json));
+        registry.bind("leadfeederAccounts", new AccountSelection(settings, state, choice));
+        registry.bind("leadfeederApiChoice", choice);
         registry.bind("leadfeederApi", api);
-        registry.bind("leadfeederPager", new Pager(settings, api));
+        registry.bind("leadfeederPager", new Pager(settings, api, choice, state));
         registry.bind("leadfeederPrefetch", new PagePrefetch("direct:leadfeeder-page-fetch"));
-        registry.bind("leadfeederApiResponses", new ApiResponses(json));
+        registry.bind("leadfeederApiResponses", new ApiResponses(json, settings.baseApiUrl()));
         registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings));
-        registry.bind("leadfeederPacer", new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock));
+        registry.bind("leadfeederPacer", new ApiPacing(
+                new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock),
+                new TokenBucketPacer(settings.v1RequestsPerSecond(), settings.v1Burst(), clock), settings.baseApiUrl()));
         registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.rateLimitWindow(),
                 settings.maxRateLimitWait()));
         registry.bind("leadfeederMetrics", new SyncMetrics(context, new StreamStatus(dataSource, sql),

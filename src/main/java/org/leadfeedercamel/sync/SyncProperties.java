@@ -11,6 +11,8 @@ public final class SyncProperties {
     public static final String ACCOUNT_TIMEZONE = "leadfeederAccountTimezone";
     /** "visits" or "leads". */
     public static final String STREAM = "leadfeederStream";
+    /** Which page route maps the stream's pages: {@code visits}, {@code leads}, or {@code v1-…} for the unified API. */
+    public static final String PAGE_ROUTE = "leadfeederPageRoute";
     /** The {@link SyncWindow} being paged. */
     public static final String WINDOW = "leadfeederWindow";
     /** The windows still to read for the current account and stream. */

@@ -55,6 +55,7 @@ abstract class RouteTestSupport extends CamelTestSupport {
         values.put(SyncSettings.DB_URL, "jdbc:h2:mem:route-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         values.put(SyncSettings.START_DATE, "2025-04-01");
         values.put(SyncSettings.RATE_LIMIT_REQUESTS, "0"); // these simulators have no limit; PacingTest paces
+        values.put(SyncSettings.API, "classic");
         values.put("leadfeeder.http.backoff-initial-ms", "5");
         values.put("leadfeeder.http.backoff-max-ms", "20");
         values.putAll(overrides());
@@ -88,6 +89,7 @@ abstract class RouteTestSupport extends CamelTestSupport {
         exchange.setProperty(SyncProperties.ACCOUNT_ID, accountId);
         exchange.setProperty(SyncProperties.ACCOUNT_TIMEZONE, java.time.ZoneId.of("Europe/Helsinki"));
         exchange.setProperty(SyncProperties.STREAM, stream);
+        exchange.setProperty(SyncProperties.PAGE_ROUTE, stream);
         return exchange;
     }
 }

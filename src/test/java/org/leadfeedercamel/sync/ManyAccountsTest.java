@@ -116,7 +116,7 @@ class ManyAccountsTest {
             }
             exchange.setProperty(SyncProperties.PAGE_ROWS, accounts);
 
-            List<AccountSelection.AccountRef> order = new AccountSelection(sync.settings, state).select(exchange);
+            List<AccountSelection.AccountRef> order = new AccountSelection(sync.settings, state, new org.leadfeedercamel.api.ApiChoice(sync.settings)).select(exchange);
 
             assertThat(order).extracting(AccountSelection.AccountRef::id).containsExactly("100003", "100004", "100002", "100001");
         }

@@ -46,6 +46,8 @@ public final class SyncHarness implements AutoCloseable {
             values.put(SyncSettings.DB_USER, warehouse.user());
         }
         values.put(SyncSettings.RATE_LIMIT_REQUESTS, "0"); // these simulators have no limit; PacingTest paces
+        values.put(SyncSettings.V1_REQUESTS_PER_SECOND, "0");
+        values.put(SyncSettings.API, "classic"); // the /v1 suites say v1; auto is tested on its own
         values.put("leadfeeder.http.backoff-initial-ms", "10");
         values.put("leadfeeder.http.backoff-max-ms", "50");
         values.putAll(overrides);

@@ -1,0 +1,67 @@
+package org.leadfeedercamel.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.leadfeedercamel.sync.SyncProperties;
+
+/** What both API generations' mappers share: a row's sync columns, the record in the body, the rejected-record row. */
+final class RecordRows {
+
+    private RecordRows() {
+    }
+
+    /** A new row of the page's account with the sync's own columns. */
+    static Map<String, Object> row(PageRows page) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("account_id", page.accountId());
+        row.put("_synced_at", page.syncedAt());
+        row.put("_run_id", page.runId());
+        return row;
+    }
+
+    /** A locations row; the classic API's attributes, of which {@code /v1} has all but the two codes. */
+    static Map<String, Object> location(PageRows page, String id, Attributes a) throws RejectedRecordException {
+        Map<String, Object> row = row(page);
+        row.put("location_id", id);
+        row.put("country", a.text("country"));
+        row.put("country_code", a.text("country_code"));
+        row.put("region", a.text("region"));
+        row.put("region_code", a.text("region_code"));
+        row.put("city", a.text("city"));
+        row.put("state_code", a.text("state_code"));
+        row.put("_extra", a.extra());
+        return row;
+    }
+
+    /** Keeps a record that cannot be mapped, whole, with the reason. */
+    static void reject(ObjectMapper json, PageRows page, String stream, Map<String, Object> record, String reason) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("run_id", page.runId());
+        row.put("stream", stream);
+        row.put("account_id", page.accountId() == null ? "" : page.accountId());
+        Object id = record.get("id");
+        row.put("record_id", id == null ? null : String.valueOf(id));
+        row.put("reason", reason);
+        try {
+            row.put("raw_json", json.writeValueAsString(record));
+        } catch (JsonProcessingException | StackOverflowError e) {
+            // the record cannot be written back as JSON at all (nested past every limit); say so
+            row.put("raw_json", "{\"unwritable\":\"" + e.getClass().getSimpleName() + "\"}");
+        }
+        row.put("rejected_at", page.syncedAt());
+        page.addRejected(row);
+    }
+
+    /** The record in the body; anything but an object is carried as a value so it can be rejected whole. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> record(Object body) {
+        return body instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("value", String.valueOf(body));
+    }
+
+    static PageRows page(Exchange exchange) {
+        return exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+    }
+}
