@@ -51,4 +51,31 @@ class PacingTest {
             SyncEndToEndTest.assertWarehouseEqualsSimulator(sync);
         }
     }
+
+    @Test
+    void aV1SyncKeepsInsideTheTokenBucketAtNearlyItsRate() throws Exception {
+        Clock clock = Clock.systemUTC();
+        // the API's own limit, 10 a second with bursts of 15, and the connector's defaults for it
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().dataset(SyncEndToEndTest.dataset()).clock(clock)
+                .apiKey(V1SyncEndToEndTest.KEY).start();
+             SyncHarness sync = new SyncHarness(simulator, clock, Map.of(SyncSettings.START_DATE, SyncEndToEndTest.FROM.toString(),
+                     SyncSettings.API, "v1", SyncSettings.API_TOKEN, V1SyncEndToEndTest.KEY, SyncSettings.PAGE_SIZE, "50",
+                     SyncSettings.V1_REQUESTS_PER_SECOND, "10"))) {
+            SyncRun run = sync.once();
+
+            assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+            assertThat(simulator.stats().withStatus(429)).isZero();
+            assertThat(run.retries()).isZero();
+            List<Long> arrivals = simulator.stats().arrivals();
+            // after the first burst the bucket refills at 10 a second: the rate the sync kept up
+            double seconds = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1000.0;
+            double rate = (arrivals.size() - 14) / seconds;
+            System.out.printf("v1 pacing: %d requests in %.1f s, %.1f a second after the burst%n", arrivals.size(), seconds, rate);
+            ReliabilityReport.record("Pacing under the /v1 token bucket", "API limit of 10 requests a second, bursts of 15; a first sync of 2 accounts",
+                    String.format("%d requests in %.1f s, %d × 429, %.1f requests a second after the first burst",
+                            arrivals.size(), seconds, simulator.stats().withStatus(429), rate));
+            assertThat(arrivals.size()).isGreaterThan(60);
+            assertThat(rate).isBetween(9.0, 10.5);
+        }
+    }
 }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class WarehouseTables {
 
     static final Set<String> JSON_COLUMNS = Set.of("ga_client_ids", "industries", "tags");
+    // revenue is the classic API's text, or the /v1 revenue object as JSON
     static final Set<String> METADATA = Set.of("_synced_at", "_run_id", "_extra");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +65,8 @@ final class WarehouseTables {
         if (value instanceof java.time.LocalDateTime local) {
             return local.toInstant(java.time.ZoneOffset.UTC); // the warehouse session runs in UTC
         }
-        if (JSON_COLUMNS.contains(column) && value instanceof String text) {
+        if ((JSON_COLUMNS.contains(column) || "revenue".equals(column) && value instanceof String t && t.startsWith("{"))
+                && value instanceof String text) {
             try {
                 return JSON.readValue(text, Object.class);
             } catch (Exception e) {
