@@ -222,6 +222,20 @@ class SimulatorV1WebVisitsTest {
         assertThat(client.webVisits(HELSINKI, DAY, DAY, "").status()).isEqualTo(200);
     }
 
+    @Test
+    void lateArrivalsShiftTheNextPage() throws Exception {
+        LocalDate lastDay = TestDatasets.TO; // arrivals land late on the account's latest day, still that UTC date
+        try (LeadfeederSimulator arriving = LeadfeederSimulator.builder().dataset(TestDatasets.small()).apiKey("k")
+                .v1RequestsPerSecond(0).faults(new FaultSettings(1, 0, 0, 0, 0, 0, 1)).start()) {
+            V1Client k = new V1Client(arriving.baseUrl(), "k");
+            JsonNode first = k.webVisits(HELSINKI, lastDay, lastDay, "&page[size]=5").json();
+            JsonNode again = k.webVisits(HELSINKI, lastDay, lastDay, "&page[size]=5").json();
+            assertThat(again.at("/meta/pagination/total_count").asInt())
+                    .isEqualTo(first.at("/meta/pagination/total_count").asInt() + 1);
+            assertThat(again.at("/data/1/id")).isEqualTo(first.at("/data/0/id")); // the newcomer is newest
+        }
+    }
+
     static void assertInvalid(SimulatorClient.Answer answer, String parameter) {
         assertError(answer, 400, "invalid_parameter");
         assertThat(answer.json().at("/errors/0/detail").asText()).startsWith(parameter + " ");
