@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulator",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Serve the built-in Leadfeeder API simulator (classic API) until stopped with Ctrl-C.",
+        description = {"Serve the built-in Leadfeeder API simulator (classic API and unified /v1 API) until stopped with Ctrl-C.",
             "Same seed and dataset options give the same data."})
 final class SimulatorCommand implements Callable<Integer> {
 
@@ -39,6 +39,10 @@ final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--token", defaultValue = LeadfeederSimulator.DEFAULT_TOKEN,
             description = "API token clients must send as 'Authorization: Token token=<token>' (default: ${DEFAULT-VALUE}).")
     private String token;
+
+    @Option(names = "--api-key", defaultValue = LeadfeederSimulator.DEFAULT_API_KEY,
+            description = "Key clients of the unified /v1 API must send as 'X-Api-Key: <key>'; tokens are not keys (default: ${DEFAULT-VALUE}).")
+    private String apiKey;
 
     @Option(names = "--seed", defaultValue = "" + DatasetSpec.DEFAULT_SEED, description = "Dataset seed (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -60,6 +64,20 @@ final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--result-cap", defaultValue = "10000",
             description = "Results one list query can reach before it is cut silently (default: ${DEFAULT-VALUE}).")
     private int resultCap;
+
+    @Option(names = "--v1-requests-per-second", defaultValue = "10",
+            description = "/v1: tokens per second refilling each key's bucket, 0 turns the limit off (default: ${DEFAULT-VALUE}).")
+    private double v1RequestsPerSecond;
+
+    @Option(names = "--v1-burst", defaultValue = "15", description = "/v1: requests a key may make at once (default: ${DEFAULT-VALUE}).")
+    private int v1Burst;
+
+    @Option(names = "--v1-monthly-quota", defaultValue = "100000",
+            description = "/v1: requests per key per UTC calendar month (default: ${DEFAULT-VALUE}).")
+    private int v1MonthlyQuota;
+
+    @Option(names = "--v1-docs-errors", description = "/v1: answer auth failures with 403 and the docs' flat {code,message} body (429s too).")
+    private boolean v1DocsErrors;
 
     @Option(names = "--timezones", split = ",", defaultValue = "Europe/Helsinki,America/Los_Angeles",
             description = "One account per IANA timezone, ids 100001, 100002, ... (default: ${DEFAULT-VALUE}).")
@@ -130,6 +148,8 @@ final class SimulatorCommand implements Callable<Integer> {
             builder = LeadfeederSimulator.builder().dataset(dataset).host(host).port(port).token(token)
                     .requestsPerWindow(requestsPerMinute).rateWindow(Duration.ofSeconds(rateWindowSeconds))
                     .retryAfter(retryAfter).acceptBearer(acceptBearer).resultCap(resultCap)
+                    .apiKey(apiKey).v1RequestsPerSecond(v1RequestsPerSecond).v1Burst(v1Burst)
+                    .v1MonthlyQuota(v1MonthlyQuota).v1DocsErrors(v1DocsErrors)
                     .faults(new FaultSettings(faultSeed, serverErrorRate, slowRate, slowMillis, resetRate, truncateRate,
                             arrivalEvery));
         } catch (RuntimeException e) {
@@ -153,6 +173,10 @@ final class SimulatorCommand implements Callable<Integer> {
         out.printf("Leadfeeder API simulator listening on %s (seed %d)%n", simulator.baseUrl(), seed);
         out.printf("Send 'Authorization: Token token=<the --token value>'; rate limit: %s%n",
                 requestsPerMinute == 0 ? "off" : requestsPerMinute + " requests per " + rateWindowSeconds + " s per token");
+        // the key is a demo credential, printed so a newcomer can call /v1 straight away
+        out.printf("Unified API: send 'X-Api-Key: %s' to %s/v1/...; rate limit: %s, %,d requests per month%n", apiKey,
+                simulator.baseUrl(), v1RequestsPerSecond == 0 ? "off" : v1RequestsPerSecond + " per second, burst " + v1Burst,
+                v1MonthlyQuota);
         for (SimAccount account : data.accounts()) {
             String id = account.id();
             out.printf("  account %s  %-22s %-20s %s..%s  %,d visits%s%n", id, account.name(), account.timezone(),

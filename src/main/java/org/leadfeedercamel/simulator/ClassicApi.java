@@ -18,7 +18,6 @@ import org.leadfeedercamel.simulator.data.Page;
 import org.leadfeedercamel.simulator.data.SimAccount;
 import org.leadfeedercamel.simulator.data.SimLead;
 import org.leadfeedercamel.simulator.data.SimVisit;
-import org.leadfeedercamel.simulator.http.Delivery;
 import org.leadfeedercamel.simulator.http.SimRequest;
 import org.leadfeedercamel.simulator.http.SimResponse;
 import org.leadfeedercamel.simulator.http.SimulatorHttpServer;
@@ -79,7 +78,8 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         }
         Fault fault = faults.next();
         SimResponse response = route(request, path, tokens.get(token));
-        return fault == null ? response : inject(fault, response);
+        return fault == null ? response : InjectedFaults.apply(fault, response, faults.settings(),
+                ClassicJson.error(500, "Internal Server Error", null), stats);
     }
 
     private SimResponse route(SimRequest request, String[] path, Set<String> visible) {
@@ -173,26 +173,6 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
             links.put("last", url(request, query.withPage(lastPage)));
         }
         return links;
-    }
-
-    private SimResponse inject(Fault fault, SimResponse response) {
-        stats.faulted(fault);
-        return switch (fault) {
-            case SERVER_ERROR -> SimResponse.json(500, ClassicJson.error(500, "Internal Server Error", null));
-            case BAD_GATEWAY -> gatewayPage(502);
-            case SERVICE_UNAVAILABLE -> gatewayPage(503);
-            case GATEWAY_TIMEOUT -> gatewayPage(504);
-            case SLOW -> response.delayedBy(faults.settings().slowMillis() > 0 ? faults.settings().slowMillis() : 2_000);
-            case RESET -> response.deliveredAs(Delivery.RESET_MIDWAY);
-            case TRUNCATE -> response.deliveredAs(Delivery.TRUNCATED);
-        };
-    }
-
-    /** What a load balancer in front of the API answers: HTML, not JSON. */
-    private static SimResponse gatewayPage(int status) {
-        String title = status + " " + SimulatorHttpServer.reason(status);
-        return SimResponse.text(status, "text/html", "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n"
-                + "<center><h1>" + title + "</h1></center>\r\n</body>\r\n</html>\r\n");
     }
 
     /** The token of a well-formed header naming a known token, else null. */

@@ -14,12 +14,14 @@ import org.leadfeedercamel.simulator.http.SimulatorHttpServer;
 
 /**
  * The built-in Leadfeeder API simulator: a seeded dataset served over real HTTP the way the classic
- * API serves it, with its limits and its failures. Runs in-process (tests, demo mode) or from the
+ * API and the unified {@code /v1} API serve it, each with its own credentials, limits and failures. Runs in-process (tests, demo mode) or from the
  * {@code simulator} command.
  */
 public final class LeadfeederSimulator implements AutoCloseable {
 
     public static final String DEFAULT_TOKEN = "demo-token";
+    /** The unified API's key when none is configured; like {@link #DEFAULT_TOKEN} it sees every account. */
+    public static final String DEFAULT_API_KEY = "demo-api-key";
 
     private final Dataset dataset;
     private final FaultInjector faults;
@@ -65,7 +67,10 @@ public final class LeadfeederSimulator implements AutoCloseable {
         server.close();
     }
 
-    /** Settings with the defaults of the real API: 100 requests per calendar minute, the 10,000 cap. */
+    /**
+     * Settings with the defaults of the real APIs: classic 100 requests per calendar minute; {@code /v1}
+     * 10 requests per second with bursts of 15 and 100,000 a month; the 10,000 cap on both.
+     */
     public static final class Builder {
         private DatasetSpec dataset = DatasetSpec.defaults();
         private Clock clock = Clock.systemUTC();
@@ -78,6 +83,10 @@ public final class LeadfeederSimulator implements AutoCloseable {
         private FaultSettings faults = FaultSettings.none();
         private Set<String> brokenAccounts = Set.of();
         private boolean v1DocsErrors;
+        private final Map<String, Set<String>> apiKeys = new LinkedHashMap<>();
+        private double v1RequestsPerSecond = 10;
+        private int v1Burst = 15;
+        private int v1MonthlyQuota = 100_000;
         private String host = "127.0.0.1";
         private int port;
 
@@ -121,7 +130,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Send Retry-After on 429 (the documented API does not promise it). */
+        /** Send Retry-After on 429 of either API (neither documents it). */
         public Builder retryAfter(boolean value) {
             retryAfter = value;
             return this;
@@ -133,7 +142,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Results one list query can reach, 10,000 on the real API. */
+        /** Results one list query can reach, 10,000 on the real APIs (classic: cut silently; /v1: 416 past it). */
         public Builder resultCap(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("result cap must be at least 1");
@@ -158,9 +167,51 @@ public final class LeadfeederSimulator implements AutoCloseable {
             return this;
         }
 
-        /** On {@code /v1}, answer a missing or wrong key as the docs show (403, flat body) instead of the live 401 envelope. */
+        /**
+         * On {@code /v1}, answer a missing or wrong key as the docs show (403, flat body) instead of the live
+         * 401 envelope, and a 429 with the docs' flat body too.
+         */
         public Builder v1DocsErrors(boolean value) {
             v1DocsErrors = value;
+            return this;
+        }
+
+        /** A unified-API key ({@code X-Api-Key}) that sees every account; classic tokens are not keys. */
+        public Builder apiKey(String value) {
+            apiKeys.put(value, null);
+            return this;
+        }
+
+        /** A unified-API key that sees only these accounts; others answer 403 {@code forbidden}. */
+        public Builder apiKey(String value, Set<String> accountIds) {
+            apiKeys.put(value, Set.copyOf(accountIds));
+            return this;
+        }
+
+        /** Tokens per second refilling each key's bucket on {@code /v1} (10 on the real API); 0 turns the limit off. */
+        public Builder v1RequestsPerSecond(double value) {
+            if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("v1 requests per second must be a number of 0 or more");
+            }
+            v1RequestsPerSecond = value;
+            return this;
+        }
+
+        /** Requests a key may make at once before the bucket throttles it (15 on the real API). */
+        public Builder v1Burst(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("v1 burst must be at least 1");
+            }
+            v1Burst = value;
+            return this;
+        }
+
+        /** Requests a key may make per UTC calendar month on {@code /v1} (100,000 on the real API). */
+        public Builder v1MonthlyQuota(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("v1 monthly quota must not be negative");
+            }
+            v1MonthlyQuota = value;
             return this;
         }
 
@@ -180,8 +231,13 @@ public final class LeadfeederSimulator implements AutoCloseable {
             SimulatorStats counters = new SimulatorStats();
             ClassicApi classic = new ClassicApi(data, effective, new CalendarWindowRateLimiter(requestsPerWindow, rateWindow,
                     clock), retryAfter, acceptBearer, resultCap, injector, brokenAccounts, counters);
-            // the unified API beside it: its keys are the same tokens, sent as X-Api-Key
-            V1Api unified = new V1Api(data, effective, v1DocsErrors, clock);
+            // the unified API beside it, with keys of its own: legacy tokens do not work on /v1
+            Map<String, Set<String>> keys = new LinkedHashMap<>(apiKeys);
+            if (keys.isEmpty()) {
+                keys.put(DEFAULT_API_KEY, null);
+            }
+            V1Api unified = new V1Api(data, keys, v1DocsErrors, new TokenBucket(v1RequestsPerSecond, v1Burst, clock),
+                    new MonthlyQuota(v1MonthlyQuota, clock), retryAfter, resultCap, injector, brokenAccounts, counters);
             SimulatorHttpServer.Handler api = request -> {
                 long arrived = clock.millis(); // counted for either generation, in one place
                 SimResponse response = request.path().startsWith("/v1/") ? unified.handle(request) : classic.handle(request);

@@ -3,64 +3,197 @@ package org.leadfeedercamel.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.leadfeedercamel.simulator.data.Dataset;
+import org.leadfeedercamel.simulator.data.Page;
 import org.leadfeedercamel.simulator.data.SimAccount;
+import org.leadfeedercamel.simulator.data.SimCompanyLocation;
+import org.leadfeedercamel.simulator.data.SimLead;
+import org.leadfeedercamel.simulator.data.SimLocation;
+import org.leadfeedercamel.simulator.data.SimVisit;
 import org.leadfeedercamel.simulator.http.SimRequest;
 import org.leadfeedercamel.simulator.http.SimResponse;
 import org.leadfeedercamel.simulator.http.SimulatorHttpServer;
 
 /**
  * Leadfeeder's unified API ({@code /v1}, {@code X-Api-Key}) over the same dataset as the classic one,
- * per leadfeeder-api-v1.md. So far: the key check with both documented error shapes (the live 401
- * envelope by default, the docs' flat 403 on request), {@code GET /v1/accounts} with and without
- * {@code account_id} (credits from this key's requests this month), and 404 for anything else.
+ * per leadfeeder-api-v1.md §7. Checks in this order: the key, the per-key token bucket, the monthly
+ * quota, injected faults (data endpoints), the account's visibility and plan, the parameters, the
+ * search depth, then data. Date windows are UTC dates of {@code started_at}.
  */
 final class V1Api implements SimulatorHttpServer.Handler {
 
-    /** Requests a key may make per month (the docs' quota). */
-    static final int MONTHLY_QUOTA = 100_000;
+    static final String TOO_MANY_REQUESTS = "You've exceeded the maximum amount of allowed requests. Please try again later.";
+    private static final String WEB_VISITS = "/v1/web-visits";
+    private static final String COMPANIES = "/v1/web-visits/companies";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Dataset dataset;
     private final Map<String, Set<String>> keys;
     private final boolean docsErrors;
-    private final Clock clock;
-    private final Map<String, Integer> usedThisMonth = new ConcurrentHashMap<>();
+    private final TokenBucket bucket;
+    private final MonthlyQuota quota;
+    private final boolean retryAfter;
+    private final int resultCap;
+    private final FaultInjector faults;
+    private final Set<String> brokenAccounts;
+    private final SimulatorStats stats;
+    private final Map<String, AtomicLong> visitPagesServed = new ConcurrentHashMap<>();
 
-    V1Api(Dataset dataset, Map<String, Set<String>> keys, boolean docsErrors, Clock clock) {
+    V1Api(Dataset dataset, Map<String, Set<String>> keys, boolean docsErrors, TokenBucket bucket, MonthlyQuota quota,
+            boolean retryAfter, int resultCap, FaultInjector faults, Set<String> brokenAccounts, SimulatorStats stats) {
         this.dataset = dataset;
         this.keys = new LinkedHashMap<>(keys); // a null value: the key sees every account
         this.docsErrors = docsErrors;
-        this.clock = clock;
+        this.bucket = bucket;
+        this.quota = quota;
+        this.retryAfter = retryAfter;
+        this.resultCap = resultCap;
+        this.faults = faults;
+        this.brokenAccounts = Set.copyOf(brokenAccounts);
+        this.stats = stats;
     }
 
     @Override
     public SimResponse handle(SimRequest request) {
-        String key = request.header("X-Api-Key");
-        if (key == null || key.isBlank()) {
+        String given = request.header("X-Api-Key");
+        if (given == null || given.isBlank()) {
             return authError("missing_token", "You need to pass a header named `X-Api-Key` that contains a valid API key.");
         }
-        if (!keys.containsKey(key)) {
+        String key = known(given);
+        if (key == null) {
             return authError("invalid_api_key", "The provided API key is invalid. Please generate a new API key.");
         }
-        int used = usedThisMonth.merge(key + "@" + YearMonth.now(clock.withZone(ZoneOffset.UTC)), 1, Integer::sum);
-        Set<String> visible = keys.get(key);
-        if ("GET".equals(request.method()) && "/v1/accounts".equals(request.path())) {
-            return accounts(request.query().get("account_id"), visible, used);
+        TokenBucket.Decision decision = bucket.acquire(key);
+        if (!decision.allowed()) {
+            SimResponse limited = limitError("too_many_requests", TOO_MANY_REQUESTS);
+            return retryAfter ? limited.withHeader("Retry-After", String.valueOf(decision.secondsToToken())) : limited;
         }
-        return error(404, "entity_not_found", "Not found", "No such resource: " + request.method() + " " + request.path());
+        if (!quota.spend(key)) {
+            return limitError("quota_exceeded", "This API key has used up its " + quota.quota()
+                    + " requests for this month. The quota resets on " + quota.nextReset() + ".");
+        }
+        Set<String> visible = keys.get(key);
+        String path = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1)
+                : request.path();
+        if ("GET".equals(request.method()) && "/v1/accounts".equals(path)) {
+            return accounts(request.query().get("account_id"), visible, quota.used(key));
+        }
+        boolean visits = "POST".equals(request.method()) && WEB_VISITS.equals(path);
+        boolean companies = "GET".equals(request.method()) && COMPANIES.equals(path);
+        if (!visits && !companies) {
+            return error(404, "entity_not_found", "Not found", "No such resource: " + request.method() + " " + request.path());
+        }
+        Fault fault = faults.next();
+        SimResponse response;
+        try {
+            response = visits ? webVisits(request, visible) : visitorCompanies(request.query(), visible);
+        } catch (V1Rejection rejected) {
+            response = error(rejected.status, rejected.code, rejected.title, rejected.getMessage());
+        }
+        return fault == null ? response : InjectedFaults.apply(fault, response, faults.settings(),
+                errorBody("internal_server_error", "Internal Server Error", "Something went wrong."), stats);
+    }
+
+    private SimResponse webVisits(SimRequest request, Set<String> visible) {
+        String accountId = account(request.query(), visible);
+        V1Paging paging = V1Paging.parse(request.query());
+        boolean include = V1Params.includeCompany(request.query());
+        V1Params.VisitSearch search = V1Params.visitSearch(request.body());
+        paging.checkReachable(resultCap);
+        Page<SimVisit> page = search.filtered()
+                ? filtered(accountId, search, (int) paging.offset(), paging.limit(resultCap))
+                : dataset.visits(accountId, search.from(), search.to(), ZoneOffset.UTC, (int) paging.offset(),
+                        paging.limit(resultCap));
+        // read after the page: visits only ever join a window, so every company on the page is in it
+        Map<String, SimLead> companies = include ? byId(dataset.leads(accountId, search.from(), search.to(), ZoneOffset.UTC))
+                : null;
+        SimResponse response = SimResponse.json(200, V1Json.webVisits(page.items(), dataset::location,
+                include ? companies::get : null,
+                new V1Json.Pagination(paging.num(), paging.pageCount(page.total()), page.total())));
+        maybeArrive(accountId);
+        return response;
+    }
+
+    private SimResponse visitorCompanies(Map<String, String> query, Set<String> visible) {
+        String accountId = account(query, visible);
+        V1Paging paging = V1Paging.parse(query);
+        boolean include = V1Params.includeCompany(query);
+        LocalDate[] window = V1Params.dates(query);
+        String feed = query.get("custom_feed_id");
+        if (feed != null && !ClassicJson.hasFeed(dataset.account(accountId).orElseThrow(), feed)) {
+            throw new V1Rejection(404, "entity_not_found", "Not found", "No custom feed " + feed + " in account " + accountId + ".");
+        }
+        paging.checkReachable(resultCap);
+        // every feed lists all visiting companies: feed criteria are not simulated
+        List<SimCompanyLocation> rows = dataset.companyLocations(accountId, window[0], window[1], ZoneOffset.UTC);
+        int from = (int) Math.min(rows.size(), paging.offset());
+        List<SimCompanyLocation> slice = rows.subList(from, Math.min(rows.size(), from + paging.limit(resultCap)));
+        return SimResponse.json(200, V1Json.companyLocations(slice, dataset::location, include,
+                new V1Json.Pagination(paging.num(), paging.pageCount(rows.size()), rows.size())));
+    }
+
+    /** A search with filters: a full scan of the window, in the same newest-first order. */
+    private Page<SimVisit> filtered(String accountId, V1Params.VisitSearch search, int offset, int limit) {
+        int total = 0;
+        List<SimVisit> items = new ArrayList<>();
+        for (SimVisit visit : dataset.visits(accountId, search.from(), search.to(), ZoneOffset.UTC)) {
+            SimLocation location = dataset.location(visit.locationId());
+            if (search.matches(visit.leadId(), location.countryCode(), location.city())) {
+                if (total >= offset && items.size() < limit) {
+                    items.add(visit);
+                }
+                total++;
+            }
+        }
+        return new Page<>(total, items);
+    }
+
+    /** New visits arriving between two page requests shift every later offset, as on the classic API. */
+    private void maybeArrive(String accountId) {
+        int every = faults.settings().arrivalEvery();
+        if (every > 0 && visitPagesServed.computeIfAbsent(accountId, a -> new AtomicLong()).incrementAndGet() % every == 0) {
+            dataset.arrive(accountId);
+        }
+    }
+
+    /** The account_id of a data request, once it is known that this key may read its web visits. */
+    private String account(Map<String, String> query, Set<String> visible) {
+        String accountId = V1Params.required(query, "account_id");
+        Optional<SimAccount> found = dataset.account(accountId);
+        if (found.isEmpty() || (visible != null && !visible.contains(accountId))) {
+            throw new V1Rejection(403, "forbidden", "Forbidden", "This API key cannot access account " + accountId + ".");
+        }
+        if (brokenAccounts.contains(accountId)) {
+            throw new V1Rejection(500, "internal_server_error", "Internal Server Error", "Something went wrong.");
+        }
+        if (!found.get().premium()) {
+            throw new V1Rejection(403, "insufficient_entitlements", "Insufficient entitlements",
+                    "The plan of account " + accountId + " does not include web visits.");
+        }
+        return accountId;
+    }
+
+    private static Map<String, SimLead> byId(List<SimLead> leads) {
+        Map<String, SimLead> byId = new HashMap<>();
+        for (SimLead lead : leads) {
+            byId.put(lead.id(), lead);
+        }
+        return byId;
     }
 
     private SimResponse accounts(String accountId, Set<String> visible, int used) {
@@ -72,10 +205,9 @@ final class V1Api implements SimulatorHttpServer.Handler {
             if (accountId == null) {
                 data.add(Map.of("type", "account_summary", "id", account.id(), "attributes", Map.of("name", account.name())));
             } else if (accountId.equals(account.id())) {
-                LocalDate nextReset = YearMonth.now(clock.withZone(ZoneOffset.UTC)).plusMonths(1).atDay(1);
                 data.add(Map.of("type", "account", "id", account.id(), "attributes", Map.of("name", account.name(),
-                        "credits", Map.of("available", MONTHLY_QUOTA, "used", used, "remaining", Math.max(0, MONTHLY_QUOTA - used),
-                                "next_reset_on", nextReset.toString()))));
+                        "credits", Map.of("available", quota.quota(), "used", used,
+                                "remaining", Math.max(0, quota.quota() - used), "next_reset_on", quota.nextReset().toString()))));
             }
         }
         if (accountId != null && data.isEmpty()) {
@@ -83,6 +215,17 @@ final class V1Api implements SimulatorHttpServer.Handler {
         }
         // not paginated: the whole list in one answer, page parameters ignored
         return json(200, Map.of("data", data, "meta", Map.of("request_id", requestId())));
+    }
+
+    /** The configured key equal to the one given (compared in constant time), or null. */
+    private String known(String given) {
+        byte[] bytes = given.getBytes(StandardCharsets.UTF_8);
+        for (String key : keys.keySet()) {
+            if (MessageDigest.isEqual(bytes, key.getBytes(StandardCharsets.UTF_8))) {
+                return key;
+            }
+        }
+        return null;
     }
 
     /** 401 with the live envelope, or in docs mode 403 with the flat body the docs show. */
@@ -95,8 +238,20 @@ final class V1Api implements SimulatorHttpServer.Handler {
                 .withHeader("WWW-Authenticate", "Bearer realm=\"api.leadfeeder.com\"");
     }
 
+    /** 429 with the envelope, or in docs mode the flat body of the rate-limits page. */
+    private SimResponse limitError(String code, String message) {
+        if (docsErrors) {
+            return json(429, Map.of("code", code, "message", message));
+        }
+        return error(429, code, "Too Many Requests", message);
+    }
+
     private SimResponse error(int status, String code, String title, String detail) {
-        return json(status, Map.of("errors", List.of(Map.of("code", code, "title", title, "detail", detail)),
+        return SimResponse.json(status, errorBody(code, title, detail));
+    }
+
+    private static byte[] errorBody(String code, String title, String detail) {
+        return bytes(Map.of("errors", List.of(Map.of("code", code, "title", title, "detail", detail)),
                 "meta", Map.of("request_id", requestId())));
     }
 
@@ -105,8 +260,12 @@ final class V1Api implements SimulatorHttpServer.Handler {
     }
 
     private static SimResponse json(int status, Object body) {
+        return SimResponse.json(status, bytes(body));
+    }
+
+    private static byte[] bytes(Object body) {
         try {
-            return SimResponse.json(status, JSON.writeValueAsBytes(body));
+            return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,15 +35,15 @@ class SimulatorV1Test {
 
     @Test
     void aMissingOrWrongKeyGetsTheLiveEnvelopeOrTheDocsShape() throws Exception {
-        try (LeadfeederSimulator live = LeadfeederSimulator.builder().clock(CLOCK).token("key-1").start();
-             LeadfeederSimulator docs = LeadfeederSimulator.builder().clock(CLOCK).token("key-1").v1DocsErrors(true).start()) {
+        try (LeadfeederSimulator live = LeadfeederSimulator.builder().clock(CLOCK).apiKey("key-1").start();
+             LeadfeederSimulator docs = LeadfeederSimulator.builder().clock(CLOCK).apiKey("key-1").v1DocsErrors(true).start()) {
             Answer missing = get(live, "/v1/accounts", null, null);
             assertThat(missing.status()).isEqualTo(401);
             assertThat(missing.json().at("/errors/0/code").asText()).isEqualTo("missing_token");
             assertThat(missing.json().at("/error/code").asText()).isEqualTo("missing_token");
             assertThat(missing.json().at("/meta/request_id").asText()).hasSize(36);
             // a classic token header alone is no key
-            assertThat(get(live, "/v1/accounts", "Authorization", "Token token=key-1").json().at("/errors/0/code").asText())
+            assertThat(get(live, "/v1/accounts", "Authorization", "Token token=" + LeadfeederSimulator.DEFAULT_TOKEN).json().at("/errors/0/code").asText())
                     .isEqualTo("missing_token");
             Answer wrong = get(live, "/v1/accounts", "x-api-key", "nope");
             assertThat(wrong.status()).isEqualTo(401);
@@ -58,8 +58,8 @@ class SimulatorV1Test {
 
     @Test
     void accountsAreListedWholeAndOneAccountCarriesItsCredits() throws Exception {
-        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().clock(CLOCK).token("key-1")
-                .token("key-2", Set.of("100002")).start()) {
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().clock(CLOCK).apiKey("key-1")
+                .apiKey("key-2", Set.of("100002")).token("key-1").start()) {
             Answer all = get(simulator, "/v1/accounts?page%5Bnum%5D=2", "X-Api-Key", "key-1");
             assertThat(all.status()).isEqualTo(200);
             assertThat(all.json().get("data")).hasSize(2); // not paginated: page parameters are ignored
@@ -83,9 +83,32 @@ class SimulatorV1Test {
             assertThat(hidden.json().at("/errors/0/code").asText()).isEqualTo("forbidden");
             assertThat(get(simulator, "/v1/nothing-here", "X-Api-Key", "key-1").status()).isEqualTo(404);
 
-            // the classic API beside it is untouched
+            // the classic API beside it is untouched (its token happens to be spelled like a key here)
             assertThat(http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/accounts"))
                     .header("Authorization", "Token token=key-1").build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void keysAndClassicTokensAreSeparateCredentials() throws Exception {
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().clock(CLOCK).token("tok").apiKey("key").start()) {
+            Answer tokenAsKey = get(simulator, "/v1/accounts", "X-Api-Key", "tok");
+            assertThat(tokenAsKey.status()).isEqualTo(401);
+            assertThat(tokenAsKey.json().at("/errors/0/code").asText()).isEqualTo("invalid_api_key");
+            assertThat(get(simulator, "/v1/accounts", "X-Api-Key", "key").status()).isEqualTo(200);
+
+            HttpResponse<String> keyAsToken = http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/accounts"))
+                    .header("Authorization", "Token token=key").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(keyAsToken.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void withoutConfiguredKeysTheDemoKeySeesEveryAccountAndTheDemoTokenIsNoKey() throws Exception {
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().clock(CLOCK).start()) {
+            assertThat(get(simulator, "/v1/accounts", "X-Api-Key", LeadfeederSimulator.DEFAULT_API_KEY).json().get("data"))
+                    .hasSize(simulator.dataset().accounts().size());
+            assertThat(get(simulator, "/v1/accounts", "X-Api-Key", LeadfeederSimulator.DEFAULT_TOKEN).status()).isEqualTo(401);
         }
     }
 }

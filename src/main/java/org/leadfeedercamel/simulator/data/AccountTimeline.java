@@ -72,6 +72,11 @@ final class AccountTimeline {
         return (int) Math.max(-1, Math.min(counts.length, index));
     }
 
+    /** The first instant of the day, in the account's zone. */
+    long dayStartMillis(int dayIndex) {
+        return boundaries[dayIndex];
+    }
+
     /** Visits planned for the day, happened or not. */
     int plannedCount(int dayIndex) {
         return counts[dayIndex];

@@ -1,18 +1,23 @@
 package org.leadfeedercamel.simulator.data;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Supplier;
 
 /**
  * A generated Leadfeeder dataset, queried the way the API slices it. Nothing but per-day visit
@@ -85,10 +90,15 @@ public final class Dataset {
         return data(accountId).timeline.lastDay();
     }
 
-    /** Visits that have happened in the window, newest first, sliced at {@code offset}. */
+    /** Visits that have happened in the window (account-local dates), newest first, sliced at {@code offset}. */
     public Page<SimVisit> visits(String accountId, LocalDate from, LocalDate to, int offset, int limit) {
+        return visits(accountId, from, to, data(accountId).account.timezone(), offset, limit);
+    }
+
+    /** Visits whose start falls on a date from {@code from} to {@code to} in {@code zone}, newest first, sliced. */
+    public Page<SimVisit> visits(String accountId, LocalDate from, LocalDate to, ZoneId zone, int offset, int limit) {
         AccountData a = data(accountId);
-        Window w = a.window(from, to, clock.millis());
+        Window w = a.window(from, to, zone, clock.millis());
         List<SimVisit> items = new ArrayList<>(Math.max(0, Math.min(limit, w.total - offset)));
         int skip = offset;
         for (int d = w.last; d >= w.first && items.size() < limit; d--) {
@@ -105,10 +115,16 @@ public final class Dataset {
         return new Page<>(w.total, items);
     }
 
-    /** Every visit that has happened in the window, newest first, generated as it is iterated. */
+    /** Every visit that has happened in the window (account-local dates), newest first, generated as it is iterated. */
     public Iterable<SimVisit> visits(String accountId, LocalDate from, LocalDate to) {
+        return visits(accountId, from, to, data(accountId).account.timezone());
+    }
+
+    /** Every visit whose start falls on a date of the window in {@code zone}, newest first, generated as iterated. */
+    public Iterable<SimVisit> visits(String accountId, LocalDate from, LocalDate to, ZoneId zone) {
         AccountData a = data(accountId);
-        return () -> a.newestFirst(a.window(from, to, clock.millis()));
+        Window w = a.window(from, to, zone, clock.millis());
+        return () -> a.newestFirst(w);
     }
 
     /** The companies with a visit in the window, their figures over that window, by last visit desc then id. */
@@ -118,8 +134,25 @@ public final class Dataset {
     }
 
     public List<SimLead> leads(String accountId, LocalDate from, LocalDate to) {
+        return leads(accountId, from, to, data(accountId).account.timezone());
+    }
+
+    /**
+     * The companies with a visit whose start falls on a date of the window in {@code zone}. Their first
+     * and last visit dates stay account-local, as Leadfeeder reports them.
+     */
+    public List<SimLead> leads(String accountId, LocalDate from, LocalDate to, ZoneId zone) {
         AccountData a = data(accountId);
-        return a.leads(a.window(from, to, clock.millis()));
+        return a.leads(a.window(from, to, zone, clock.millis()));
+    }
+
+    /**
+     * One row per distinct (company, visit location) pair with a visit whose start falls on a date of
+     * the window in {@code zone}; by the company's last visit date desc, then company id, then location id.
+     */
+    public List<SimCompanyLocation> companyLocations(String accountId, LocalDate from, LocalDate to, ZoneId zone) {
+        AccountData a = data(accountId);
+        return a.companyLocations(a.window(from, to, zone, clock.millis()));
     }
 
     /** A lead with its figures over all its visits so far. */
@@ -129,7 +162,7 @@ public final class Dataset {
         if (company < 0) {
             return Optional.empty();
         }
-        Window all = a.window(a.timeline.firstDay(), a.timeline.lastDay(), clock.millis());
+        Window all = a.window(a.timeline.firstDay(), a.timeline.lastDay(), a.account.timezone(), clock.millis());
         return a.leads(all).stream().filter(lead -> lead.company().index() == company).findFirst();
     }
 
@@ -146,7 +179,7 @@ public final class Dataset {
         if (company < 0) {
             return new Page<>(0, List.of());
         }
-        Window w = a.window(from, to, clock.millis());
+        Window w = a.window(from, to, a.account.timezone(), clock.millis());
         int total = 0;
         List<SimVisit> items = new ArrayList<>();
         for (int d = w.last; d >= w.first; d--) {
@@ -190,43 +223,81 @@ public final class Dataset {
         return all.subList(offset, Math.min(all.size(), offset + limit));
     }
 
-    /** The days of a query clipped to the timeline, with how many visits each shows right now. */
+    /**
+     * The visits of an instant range [fromMillis, toMillis) that are visible right now. Per account-local
+     * day the visible visits, oldest first, are the base ordinals 0..happened-1 and then the arrivals
+     * planned..planned+arrived-1; their start instants grow along that sequence, so the part inside
+     * the range is the contiguous slice [low, high) of it, found by binary search without building a visit.
+     */
     private static final class Window {
+        final long fromMillis;
+        final long toMillis;
         final int first;
         final int last;
+        final int[] low;
+        final int[] high;
         final int[] happened;
-        final int[] arrived;
         final int[] planned;
         final int total;
 
-        Window(AccountData a, int first, int last, long nowMillis) {
+        Window(AccountData a, long fromMillis, long toMillis, int first, int last, long nowMillis) {
+            this.fromMillis = fromMillis;
+            this.toMillis = toMillis;
             this.first = first;
             this.last = last;
             int days = Math.max(0, last - first + 1);
+            low = new int[days];
+            high = new int[days];
             happened = new int[days];
-            arrived = new int[days];
             planned = new int[days];
             int sum = 0;
             for (int k = 0; k < days; k++) {
-                planned[k] = a.timeline.plannedCount(first + k);
-                happened[k] = a.timeline.happenedCount(first + k, nowMillis);
-                arrived[k] = a.arrivals.get(first + k);
-                sum += happened[k] + arrived[k];
+                int d = first + k;
+                planned[k] = a.timeline.plannedCount(d);
+                happened[k] = a.timeline.happenedCount(d, nowMillis);
+                int visible = happened[k] + a.arrivals.get(d);
+                boolean startsInside = a.timeline.dayStartMillis(d) >= fromMillis;
+                boolean endsInside = a.timeline.dayStartMillis(d + 1) <= toMillis;
+                low[k] = startsInside ? 0 : firstAtOrAfter(a.timeline, d, k, visible, fromMillis);
+                high[k] = endsInside ? visible : firstAtOrAfter(a.timeline, d, k, visible, toMillis);
+                high[k] = Math.max(low[k], high[k]);
+                sum += high[k] - low[k];
             }
             total = sum;
         }
 
-        int count(int day) {
-            return happened[day - first] + arrived[day - first];
+        /** Position in the day's visible sequence of the first visit starting at or after {@code millis}. */
+        private int firstAtOrAfter(AccountTimeline timeline, int day, int k, int visible, long millis) {
+            int lo = 0;
+            int hi = visible;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (timeline.startMillis(day, ordinal(k, mid)) < millis) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
-        /** The ordinal of the visit at {@code position} (0 = newest) within a day. */
+        /** The ordinal at a position of a day's visible sequence, oldest first. */
+        private int ordinal(int k, int sequencePosition) {
+            return sequencePosition < happened[k] ? sequencePosition : planned[k] + sequencePosition - happened[k];
+        }
+
+        int count(int day) {
+            return high[day - first] - low[day - first];
+        }
+
+        /** The ordinal of the visit at {@code position} (0 = newest) within a day's part of the window. */
         int ordinalAt(int day, int position) {
             int k = day - first;
-            if (position < arrived[k]) {
-                return planned[k] + arrived[k] - 1 - position;
-            }
-            return happened[k] - 1 - (position - arrived[k]);
+            return ordinal(k, high[k] - 1 - position);
+        }
+
+        String key() {
+            return fromMillis + ":" + toMillis + ":" + total;
         }
     }
 
@@ -236,12 +307,8 @@ public final class Dataset {
         final CompanyDirectory companies;
         final VisitFactory factory;
         final AtomicIntegerArray arrivals;
-        private final Map<String, List<SimLead>> leadCache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, List<SimLead>> eldest) {
-                return size() > 32;
-            }
-        };
+        private final WindowCache<List<SimLead>> leadCache = new WindowCache<>();
+        private final WindowCache<List<SimCompanyLocation>> companyLocationCache = new WindowCache<>();
 
         AccountData(SimAccount account, AccountTimeline timeline, CompanyDirectory companies, VisitFactory factory) {
             this.account = account;
@@ -251,10 +318,15 @@ public final class Dataset {
             this.arrivals = new AtomicIntegerArray(timeline.days());
         }
 
-        Window window(LocalDate from, LocalDate to, long nowMillis) {
-            int first = Math.max(0, timeline.indexOf(from));
-            int last = Math.min(timeline.days() - 1, timeline.indexOf(to));
-            return new Window(this, first, last, nowMillis);
+        /** The dates {@code from}..{@code to} in {@code zone} as an instant range, clipped to the timeline's days. */
+        Window window(LocalDate from, LocalDate to, ZoneId zone, long nowMillis) {
+            long fromMillis = from.atStartOfDay(zone).toInstant().toEpochMilli();
+            long toMillis = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            ZoneId local = account.timezone();
+            int first = Math.max(0, timeline.indexOf(Instant.ofEpochMilli(fromMillis).atZone(local).toLocalDate()));
+            int last = Math.min(timeline.days() - 1,
+                    timeline.indexOf(Instant.ofEpochMilli(toMillis - 1).atZone(local).toLocalDate()));
+            return new Window(this, fromMillis, toMillis, first, last, nowMillis);
         }
 
         Iterator<SimVisit> newestFirst(Window w) {
@@ -283,13 +355,10 @@ public final class Dataset {
 
         /** Aggregates a window's visits per company; cached, as every page of a window asks again. */
         List<SimLead> leads(Window w) {
-            String key = w.first + ":" + w.last + ":" + w.total;
-            synchronized (leadCache) {
-                List<SimLead> cached = leadCache.get(key);
-                if (cached != null) {
-                    return cached;
-                }
-            }
+            return leadCache.get(w.key(), () -> aggregateLeads(w));
+        }
+
+        private List<SimLead> aggregateLeads(Window w) {
             int size = companies.size();
             int[] visits = new int[size];
             int[] firstDay = new int[size];
@@ -311,11 +380,54 @@ public final class Dataset {
                 }
             }
             result.sort(Comparator.comparing(SimLead::lastVisitDate).reversed().thenComparing(SimLead::id));
-            List<SimLead> frozen = Collections.unmodifiableList(result);
-            synchronized (leadCache) {
-                leadCache.put(key, frozen);
+            return Collections.unmodifiableList(result);
+        }
+
+        /** The window's distinct (company, visit location) pairs; cached like the leads. */
+        List<SimCompanyLocation> companyLocations(Window w) {
+            return companyLocationCache.get(w.key(), () -> pairCompaniesWithLocations(w));
+        }
+
+        private List<SimCompanyLocation> pairCompaniesWithLocations(Window w) {
+            Map<Integer, Set<String>> locationsByCompany = new HashMap<>();
+            for (int d = w.first; d <= w.last; d++) {
+                for (int position = 0; position < w.count(d); position++) {
+                    int ordinal = w.ordinalAt(d, position);
+                    locationsByCompany.computeIfAbsent(companies.companyOf(d, ordinal), c -> new TreeSet<>())
+                            .add(factory.locationId(d, ordinal));
+                }
             }
-            return frozen;
+            List<SimCompanyLocation> result = new ArrayList<>();
+            for (SimLead lead : leads(w)) { // already by last visit date desc, then company id
+                for (String locationId : locationsByCompany.get(lead.company().index())) {
+                    result.add(new SimCompanyLocation(lead.company(), locationId, lead.lastVisitDate()));
+                }
+            }
+            return Collections.unmodifiableList(result);
+        }
+    }
+
+    /** The last few aggregations over windows, by window key: every page of a window asks for the same one. */
+    private static final class WindowCache<V> {
+        private final Map<String, V> entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > 32;
+            }
+        };
+
+        V get(String key, Supplier<V> compute) {
+            synchronized (entries) {
+                V cached = entries.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            }
+            V value = compute.get();
+            synchronized (entries) {
+                entries.put(key, value);
+            }
+            return value;
         }
     }
 }

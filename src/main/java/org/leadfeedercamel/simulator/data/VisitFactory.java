@@ -29,15 +29,13 @@ final class VisitFactory {
     }
 
     SimVisit visit(int dayIndex, int ordinal) {
-        SplittableRandom r = Seeds.random(seed, account.index(), dayIndex, ordinal, 0x5151L);
+        SplittableRandom r = random(dayIndex, ordinal);
         long startMillis = timeline.startMillis(dayIndex, ordinal);
         Instant startedAt = Instant.ofEpochMilli(startMillis);
         ZonedDateTime local = startedAt.atZone(account.timezone());
 
         SimCompany company = companies.get(companies.companyOf(dayIndex, ordinal));
-        SimLocation location = r.nextDouble() < 0.75
-                ? locations.byId(company.locationId())
-                : locations.get(r.nextInt(locations.size()));
+        SimLocation location = location(r, company);
 
         Vocabulary.Channel channel = Vocabulary.pick(r, Vocabulary.CHANNELS);
         List<SimRoutePage> route = route(r);
@@ -81,6 +79,23 @@ final class VisitFactory {
                 last,
                 local.toLocalDate(),
                 local.getHour());
+    }
+
+    /**
+     * The location {@link #visit} gives the visit, without building the rest of it: the location is
+     * the visit's first random draw, so replaying just that draw gives the same answer cheaply.
+     */
+    String locationId(int dayIndex, int ordinal) {
+        return location(random(dayIndex, ordinal), companies.get(companies.companyOf(dayIndex, ordinal))).id();
+    }
+
+    private SplittableRandom random(int dayIndex, int ordinal) {
+        return Seeds.random(seed, account.index(), dayIndex, ordinal, 0x5151L);
+    }
+
+    /** Most visits come from the company's own location, the rest from anywhere. */
+    private SimLocation location(SplittableRandom r, SimCompany company) {
+        return r.nextDouble() < 0.75 ? locations.byId(company.locationId()) : locations.get(r.nextInt(locations.size()));
     }
 
     private List<SimRoutePage> route(SplittableRandom r) {

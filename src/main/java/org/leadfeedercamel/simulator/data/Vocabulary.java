@@ -1,6 +1,8 @@
 package org.leadfeedercamel.simulator.data;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -66,6 +68,26 @@ final class Vocabulary {
             "Mechanical or Industrial Engineering", "Marketing and Advertising", "Construction", "Retail",
             "Higher Education", "Management Consulting", "Telecommunications");
 
+    /**
+     * The NACE Rev. 2 class closest to each industry name, as the unified API codes industries
+     * ({@code industries.industry[].code}); the classic API serves the names only.
+     */
+    static final Map<String, String> NACE_CODES = Map.ofEntries(
+            Map.entry("Computer Software", "58.29"),
+            Map.entry("Information Technology and Services", "62.02"),
+            Map.entry("Logistics and Supply Chain", "52.29"),
+            Map.entry("Financial Services", "64.99"),
+            Map.entry("Hospital & Health Care", "86.10"),
+            Map.entry("Renewables & Environment", "35.11"),
+            Map.entry("Food Production", "10.89"),
+            Map.entry("Mechanical or Industrial Engineering", "71.12"),
+            Map.entry("Marketing and Advertising", "73.11"),
+            Map.entry("Construction", "41.20"),
+            Map.entry("Retail", "47.19"),
+            Map.entry("Higher Education", "85.42"),
+            Map.entry("Management Consulting", "70.22"),
+            Map.entry("Telecommunications", "61.90"));
+
     static final List<String> REVENUES = List.of("0-1M", "1M-10M", "10M-50M", "50M-100M", "100M-500M", "500M+");
 
     static final List<String> TAGS = List.of("target-account", "ICP", "competitor", "partner", "Kunde ✓",
@@ -94,6 +116,9 @@ final class Vocabulary {
             new Page("/docs/api/authentication", "API authentication | %s Docs"),
             new Page("/legal/privacy", "Privacy policy | %s"),
             new Page("/webinar/2025-q2", "Webinar: Przyszłość analityki | %s"));
+
+    /** The pages where a visitor converts (asks sales, books a demo): a visit meets a goal there. */
+    static final Set<String> GOAL_PATHS = Set.of("/contact", "/demo");
 
     static final List<Channel> CHANNELS = List.of(
             new Channel("Google", "organic", "www.google.com/", false),

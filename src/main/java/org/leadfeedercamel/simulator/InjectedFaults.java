@@ -1,0 +1,33 @@
+package org.leadfeedercamel.simulator;
+
+import org.leadfeedercamel.simulator.http.Delivery;
+import org.leadfeedercamel.simulator.http.SimResponse;
+import org.leadfeedercamel.simulator.http.SimulatorHttpServer;
+
+/** What a response becomes when it meets a fault; shared by both API generations, each with its own 500 body. */
+final class InjectedFaults {
+
+    private InjectedFaults() {
+    }
+
+    static SimResponse apply(Fault fault, SimResponse response, FaultSettings settings, byte[] serverErrorBody,
+            SimulatorStats stats) {
+        stats.faulted(fault);
+        return switch (fault) {
+            case SERVER_ERROR -> SimResponse.json(500, serverErrorBody);
+            case BAD_GATEWAY -> gatewayPage(502);
+            case SERVICE_UNAVAILABLE -> gatewayPage(503);
+            case GATEWAY_TIMEOUT -> gatewayPage(504);
+            case SLOW -> response.delayedBy(settings.slowMillis() > 0 ? settings.slowMillis() : 2_000);
+            case RESET -> response.deliveredAs(Delivery.RESET_MIDWAY);
+            case TRUNCATE -> response.deliveredAs(Delivery.TRUNCATED);
+        };
+    }
+
+    /** What a load balancer in front of the API answers: HTML, not JSON. */
+    private static SimResponse gatewayPage(int status) {
+        String title = status + " " + SimulatorHttpServer.reason(status);
+        return SimResponse.text(status, "text/html", "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n"
+                + "<center><h1>" + title + "</h1></center>\r\n</body>\r\n</html>\r\n");
+    }
+}
