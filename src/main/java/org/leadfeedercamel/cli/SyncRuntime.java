@@ -57,7 +57,9 @@ final class SyncRuntime implements AutoCloseable {
     SyncRuntime demoIfNoToken() {
         if (settings.demo()) {
             demo = LeadfeederSimulator.builder().start();
-            settings = settings.withApi(java.net.URI.create(demo.baseUrl()), LeadfeederSimulator.DEFAULT_TOKEN);
+            // the simulator's demo credential for the API asked for; auto takes the classic token for what it is
+            settings = settings.withApi(java.net.URI.create(demo.baseUrl()), "v1".equals(settings.api())
+                    ? LeadfeederSimulator.DEFAULT_API_KEY : LeadfeederSimulator.DEFAULT_TOKEN);
             overrides.setProperty(SyncSettings.BASE_API_URL, demo.baseUrl());
             LOG.warn("DEMO MODE: no LEADFEEDER_API_TOKEN is set, so this syncs the built-in Leadfeeder simulator at {} "
                     + "(2 demo accounts, the last 30 days) into {}. Set LEADFEEDER_API_TOKEN to sync your own data.",

@@ -151,7 +151,7 @@ public final class V1RecordMapper {
             row.put("name", c.text("name"));
             row.put("industry", industries.isEmpty() ? null : Values.text("industries.industry.name",
                     ((Map<?, ?>) industries.get(0)).get("name")));
-            row.put("industries", industries.isEmpty() ? null : c.write(industries));
+            row.put("industries", c.raw("industries") == null ? null : c.write(industries));
             row.put("first_visit_date", engagement.date("first_visit_date"));
             row.put("last_visit_date", engagement.date("last_visit_date"));
             row.put("status", null);

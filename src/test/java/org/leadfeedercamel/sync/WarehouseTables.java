@@ -62,6 +62,13 @@ final class WarehouseTables {
         if (value.getClass().getName().equals("org.postgresql.util.PGobject")) {
             value = value.toString(); // jsonb arrives as a PGobject
         }
+        if ("revenue".equals(column) && value instanceof Map<?, ?> object) {
+            try {
+                return JSON.readValue(JSON.writeValueAsString(object), Object.class); // numbers as the warehouse's JSON reads them
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
         if (value instanceof java.time.LocalDateTime local) {
             return local.toInstant(java.time.ZoneOffset.UTC); // the warehouse session runs in UTC
         }
