@@ -1,6 +1,6 @@
 -- The latest runs, newest first, for `status`.
 SELECT run_id, mode, started_at, ended_at, status, requests, retries, rows_accounts, rows_visits,
-       rows_visit_routs, rows_leads, rows_locations, rejected, error, node
+       rows_visit_routs, rows_leads, rows_locations, rejected, error, node, api, api_quota_used
 FROM leadfeeder_sync_runs
 ORDER BY started_at DESC
 LIMIT :limit

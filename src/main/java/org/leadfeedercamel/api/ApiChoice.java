@@ -55,8 +55,16 @@ public final class ApiChoice {
         choose(ApiGeneration.V1, "GET /v1/accounts accepted the credential as an X-Api-Key");
     }
 
+    /**
+     * /v1 would not serve the credential: it is taken for a classic token (the classic API then says
+     * whether it is one). A spent quota is the exception: only a /v1 key has one.
+     */
     public void refusedByV1(Exchange exchange) {
         Throwable refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (refusal instanceof QuotaExceededException spent) {
+            choose(ApiGeneration.V1, "GET /v1/accounts knows the key, whose monthly quota is spent");
+            throw spent;
+        }
         choose(ApiGeneration.CLASSIC, "/v1 refused the credential as an X-Api-Key ("
                 + (refusal == null ? "refused" : refusal.getMessage()) + "), so it is taken for a classic token");
         exchange.removeProperty(SyncProperties.NEXT_URL);

@@ -20,8 +20,8 @@ import org.leadfeedercamel.sync.SyncWindow;
  */
 public final class ApiRequests {
 
-    static final String V1_VISITS = "/v1/web-visits";
-    static final String V1_COMPANIES = "/v1/web-visits/companies";
+    private static final String V1_VISITS = "/v1/web-visits";
+    private static final String V1_COMPANIES = "/v1/web-visits/companies";
     private static final String V1_PAGE = "page[num]";
 
     private final SyncSettings settings;
@@ -99,22 +99,17 @@ public final class ApiRequests {
                 Exchange.REDELIVERY_MAX_COUNTER);
         exchange.getMessage().setHeader(Exchange.HTTP_URI, url);
         String path = URI.create(url).getRawPath();
-        if (ApiGeneration.of(path, settings.baseApiUrl()) == ApiGeneration.V1) {
-            exchange.getMessage().setHeader("Accept", "application/json");
-            if (path.endsWith(V1_VISITS)) {
-                SyncWindow window = exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class);
-                exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-                // dates only: they are ISO dates, nothing in them needs escaping
-                exchange.getMessage().setBody("{\"start_date\":\"" + window.from() + "\",\"end_date\":\"" + window.to() + "\"}");
-            } else {
-                exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
-                exchange.getMessage().setBody(null);
-            }
+        boolean v1 = ApiGeneration.of(path, settings.baseApiUrl()) == ApiGeneration.V1;
+        boolean search = v1 && path.endsWith(V1_VISITS);
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, search ? "POST" : "GET");
+        exchange.getMessage().setHeader("Accept", v1 ? "application/json" : "application/vnd.api+json, application/json");
+        if (search) {
+            SyncWindow window = exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class);
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            // two ISO dates: nothing in them needs escaping
+            exchange.getMessage().setBody("{\"start_date\":\"" + window.from() + "\",\"end_date\":\"" + window.to() + "\"}");
         } else {
             exchange.getMessage().setBody(null);
-            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
-            exchange.getMessage().setHeader("Accept", "application/vnd.api+json, application/json");
         }
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
         if (run != null) {

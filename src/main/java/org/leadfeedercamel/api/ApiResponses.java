@@ -101,7 +101,9 @@ public final class ApiResponses {
                         : new AccountUnavailableException("Leadfeeder denied access (" + answer + ") to " + what
                         + ": the key cannot read this account; check LEADFEEDER_API_TOKEN and LEADFEEDER_ACCOUNT_ID");
             }
-            case 404 -> new AccountUnavailableException("Leadfeeder answered " + answer + " for account " + accountId + " (" + what + ")");
+            case 404 -> accountId == null
+                    ? new FatalApiException("Leadfeeder answered " + answer + " to " + what)
+                    : new AccountUnavailableException("Leadfeeder answered " + answer + " for account " + accountId + " (" + what + ")");
             case 416 -> new OffsetExceededException("Leadfeeder answered " + answer + " to " + what
                     + ": past the results one search can reach");
             case 429 -> "quota_exceeded".equals(code)

@@ -49,8 +49,10 @@ final class StatusCommand implements Callable<Integer> {
             }
             out.printf("%nLast runs%n");
             for (Map<String, Object> run : jdbc.queryForList(sql.get("select-recent-runs"), Map.of("limit", runs))) {
-                out.printf("  %s  %-9s %-10s %s on %s  requests %s, visits %s, leads %s, rejected %s%s%n", run.get("started_at"),
-                        run.get("mode"), run.get("status"), run.get("run_id"), run.get("node"), run.get("requests"),
+                out.printf("  %s  %-9s %-10s %s on %s  %s API, requests %s%s, visits %s, leads %s, rejected %s%s%n",
+                        run.get("started_at"), run.get("mode"), run.get("status"), run.get("run_id"), run.get("node"),
+                        run.get("api") == null ? "no" : run.get("api"), run.get("requests"),
+                        run.get("api_quota_used") == null ? "" : " (" + run.get("api_quota_used") + " this month)",
                         run.get("rows_visits"), run.get("rows_leads"), run.get("rejected"),
                         run.get("error") == null ? "" : "  error: " + run.get("error"));
             }

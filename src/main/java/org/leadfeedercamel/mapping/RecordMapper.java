@@ -87,10 +87,7 @@ public final class RecordMapper {
             row.put("visitor_first_name", a.text("visitor_first_name"));
             row.put("visitor_last_name", a.text("visitor_last_name"));
             row.put("_extra", a.extra());
-            page.addVisit(row);
-            exchange.setProperty(SyncProperties.VISIT_ID, visitId);
-            exchange.setProperty(SyncProperties.VISIT_RECORD, record);
-            exchange.getMessage().setBody(route);
+            RecordRows.visitMapped(exchange, page, row, record, route);
         } catch (RejectedRecordException e) {
             RecordRows.reject(json, page, "visits", record, e.getMessage());
             exchange.getMessage().setBody(List.of());
@@ -102,20 +99,7 @@ public final class RecordMapper {
      * cannot be mapped takes its whole visit to the rejected records.
      */
     public void routePage(Exchange exchange) {
-        PageRows page = RecordRows.page(exchange);
-        String visitId = exchange.getProperty(SyncProperties.VISIT_ID, String.class);
-        if (page.isWithdrawn(visitId)) {
-            return;
-        }
-        int pageNumber = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) + 1;
-        try {
-            page.addRoute(routeRow(page, visitId, pageNumber, exchange.getMessage().getBody()));
-        } catch (RejectedRecordException e) {
-            page.withdrawVisit(visitId);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> visit = exchange.getProperty(SyncProperties.VISIT_RECORD, Map.class);
-            RecordRows.reject(json, page, "visits", visit, "visit_route entry " + pageNumber + ": " + e.getMessage());
-        }
+        RecordRows.addRoute(json, exchange, "visit_route entry", this::routeRow);
     }
 
     private Map<String, Object> routeRow(PageRows page, String visitId, int pageNumber, Object entry)

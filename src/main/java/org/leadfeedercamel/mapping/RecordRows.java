@@ -3,6 +3,7 @@ package org.leadfeedercamel.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.leadfeedercamel.sync.SyncProperties;
@@ -59,6 +60,44 @@ final class RecordRows {
     @SuppressWarnings("unchecked")
     static Map<String, Object> record(Object body) {
         return body instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("value", String.valueOf(body));
+    }
+
+    /** Builds one route row of a visit from an entry of its route; throws when the entry cannot be mapped. */
+    @FunctionalInterface
+    interface RouteRow {
+        Map<String, Object> map(PageRows page, String visitId, int pageNumber, Object entry) throws RejectedRecordException;
+    }
+
+    /**
+     * A mapped visit: its row joins the page, and the body becomes its route entries for the route to
+     * split, each mapped by {@link #addRoute}.
+     */
+    static void visitMapped(Exchange exchange, PageRows page, Map<String, Object> row, Map<String, Object> record, List<?> route) {
+        page.addVisit(row);
+        exchange.setProperty(SyncProperties.VISIT_ID, row.get("visit_id"));
+        exchange.setProperty(SyncProperties.VISIT_RECORD, record);
+        exchange.getMessage().setBody(route);
+    }
+
+    /**
+     * Maps the route entry in the body; its position in the split is its page number. An entry that
+     * cannot be mapped takes its whole visit (and the rows it had so far) to the rejected records.
+     */
+    static void addRoute(ObjectMapper json, Exchange exchange, String entryName, RouteRow mapping) {
+        PageRows page = page(exchange);
+        String visitId = exchange.getProperty(SyncProperties.VISIT_ID, String.class);
+        if (page.isWithdrawn(visitId)) {
+            return;
+        }
+        int pageNumber = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) + 1;
+        try {
+            page.addRoute(mapping.map(page, visitId, pageNumber, exchange.getMessage().getBody()));
+        } catch (RejectedRecordException e) {
+            page.withdrawVisit(visitId);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> visit = exchange.getProperty(SyncProperties.VISIT_RECORD, Map.class);
+            reject(json, page, "visits", visit, entryName + " " + pageNumber + ": " + e.getMessage());
+        }
     }
 
     static PageRows page(Exchange exchange) {

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
-import org.leadfeedercamel.sync.SyncProperties;
 
 /**
  * The unified API's records ({@code /v1}) → the same tables as the classic API's, one record at a time
@@ -81,10 +80,7 @@ public final class V1RecordMapper {
             row.put("visitor_first_name", visitor.text("first_name"));
             row.put("visitor_last_name", visitor.text("last_name"));
             row.put("_extra", a.extra());
-            page.addVisit(row);
-            exchange.setProperty(SyncProperties.VISIT_ID, visitId);
-            exchange.setProperty(SyncProperties.VISIT_RECORD, record);
-            exchange.getMessage().setBody(engagements == null ? List.of() : engagements);
+            RecordRows.visitMapped(exchange, page, row, record, engagements == null ? List.of() : (List<?>) engagements);
         } catch (RejectedRecordException e) {
             RecordRows.reject(json, page, "visits", record, e.getMessage());
             exchange.getMessage().setBody(List.of());
@@ -96,35 +92,27 @@ public final class V1RecordMapper {
      * key them. One that cannot be mapped takes its whole visit to the rejected records.
      */
     public void engagement(Exchange exchange) {
-        PageRows page = RecordRows.page(exchange);
-        String visitId = exchange.getProperty(SyncProperties.VISIT_ID, String.class);
-        if (page.isWithdrawn(visitId)) {
-            return;
-        }
-        int pageNumber = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) + 1;
-        try {
-            Attributes e = new Attributes(exchange.getMessage().getBody(), ENGAGEMENT_FIELDS, json);
-            Attributes viewed = nested(e, "page", PAGE_FIELDS);
-            Map<String, Object> row = RecordRows.row(page);
-            row.put("visit_id", visitId);
-            row.put("page_number", pageNumber);
-            row.put("hostname", e.text("hostname"));
-            row.put("page_path", viewed.text("path"));
-            row.put("previous_page_path", e.text("previous_page_path"));
-            row.put("time_on_page", e.integer("time_on_page"));
-            row.put("page_title", viewed.text("title"));
-            row.put("page_url", viewed.text("url"));
-            row.put("display_page_name", null);
-            row.put("event_type", e.text("event_type"));
-            row.put("has_met_goals", e.bool("has_met_goals"));
-            row.put("_extra", e.extra());
-            page.addRoute(row);
-        } catch (RejectedRecordException e) {
-            page.withdrawVisit(visitId);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> visit = exchange.getProperty(SyncProperties.VISIT_RECORD, Map.class);
-            RecordRows.reject(json, page, "visits", visit, "engagements entry " + pageNumber + ": " + e.getMessage());
-        }
+        RecordRows.addRoute(json, exchange, "engagements entry", this::engagementRow);
+    }
+
+    private Map<String, Object> engagementRow(PageRows page, String visitId, int pageNumber, Object entry)
+            throws RejectedRecordException {
+        Attributes e = new Attributes(entry, ENGAGEMENT_FIELDS, json);
+        Attributes viewed = nested(e, "page", PAGE_FIELDS);
+        Map<String, Object> row = RecordRows.row(page);
+        row.put("visit_id", visitId);
+        row.put("page_number", pageNumber);
+        row.put("hostname", e.text("hostname"));
+        row.put("page_path", viewed.text("path"));
+        row.put("previous_page_path", e.text("previous_page_path"));
+        row.put("time_on_page", e.integer("time_on_page"));
+        row.put("page_title", viewed.text("title"));
+        row.put("page_url", viewed.text("url"));
+        row.put("display_page_name", null);
+        row.put("event_type", e.text("event_type"));
+        row.put("has_met_goals", e.bool("has_met_goals"));
+        row.put("_extra", e.extra());
+        return row;
     }
 
     /**

@@ -36,6 +36,7 @@ public final class SyncMetrics implements SyncRun.Observer {
     private final Clock clock;
     private final Map<String, StreamStatus.Entry> streams = new ConcurrentHashMap<>();
     private final AtomicLong lastSuccess = new AtomicLong();
+    private final AtomicLong apiQuotaUsed = new AtomicLong();
     private volatile MeterRegistry registry;
 
     public SyncMetrics(CamelContext context, StreamStatus status, LocalDate startDate, Clock clock) {
@@ -55,6 +56,9 @@ public final class SyncMetrics implements SyncRun.Observer {
                     registry = camels != null ? camels : new SimpleMeterRegistry();
                     Gauge.builder("leadfeeder.last.success", lastSuccess, AtomicLong::get).baseUnit("seconds")
                             .description("End of the last successful sync run, epoch seconds (0: none since start)")
+                            .register(registry);
+                    Gauge.builder("leadfeeder.api.quota.used", apiQuotaUsed, AtomicLong::get)
+                            .description("Requests of the /v1 API key this calendar month by the end of the last run, as the run log counts them")
                             .register(registry);
                     // every counter from the start, at 0, so rate() and alerts have a series before the first event
                     requests();
@@ -84,6 +88,9 @@ public final class SyncMetrics implements SyncRun.Observer {
                 .register(registry()).record(Duration.between(run.startedAt(), clock.instant()));
         if (run.status() == SyncRun.Status.SUCCEEDED) {
             lastSuccess.set(clock.instant().getEpochSecond());
+        }
+        if (run.apiQuotaUsed() != null) {
+            apiQuotaUsed.set(run.apiQuotaUsed());
         }
         refreshLag();
     }

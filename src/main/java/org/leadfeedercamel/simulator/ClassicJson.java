@@ -1,11 +1,7 @@
 package org.leadfeedercamel.simulator;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,18 +19,12 @@ import org.leadfeedercamel.simulator.data.SimVisit;
  */
 final class ClassicJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
-    @FunctionalInterface
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
 
     private ClassicJson() {
     }
 
     static byte[] visits(List<SimVisit> visits, Function<String, SimLocation> locations, Map<String, String> links) {
-        return document(g -> {
+        return JsonDocument.of(g -> {
             g.writeArrayFieldStart("data");
             for (SimVisit visit : visits) {
                 visit(g, visit);
@@ -46,7 +36,7 @@ final class ClassicJson {
     }
 
     static byte[] leads(List<SimLead> leads, Function<String, SimLocation> locations, Map<String, String> links) {
-        return document(g -> {
+        return JsonDocument.of(g -> {
             g.writeArrayFieldStart("data");
             for (SimLead lead : leads) {
                 lead(g, lead);
@@ -58,7 +48,7 @@ final class ClassicJson {
     }
 
     static byte[] lead(SimLead lead, Function<String, SimLocation> locations) {
-        return document(g -> {
+        return JsonDocument.of(g -> {
             g.writeFieldName("data");
             lead(g, lead);
             included(g, List.of(lead.company().locationId()), locations);
@@ -66,7 +56,7 @@ final class ClassicJson {
     }
 
     static byte[] accounts(List<SimAccount> accounts, Map<String, String> links) {
-        return document(g -> {
+        return JsonDocument.of(g -> {
             g.writeArrayFieldStart("data");
             for (SimAccount account : accounts) {
                 account(g, account);
@@ -77,7 +67,7 @@ final class ClassicJson {
     }
 
     static byte[] account(SimAccount account) {
-        return document(g -> {
+        return JsonDocument.of(g -> {
             g.writeFieldName("data");
             account(g, account);
         });
@@ -85,7 +75,7 @@ final class ClassicJson {
 
     /** Leadfeeder's built-in feeds plus one custom feed with criteria; the shape is UNK in the reference. */
     static byte[] customFeeds(SimAccount account, String onlyId) {
-        return document(g -> {
+        return JsonDocument.of(g -> {
             if (onlyId == null) {
                 g.writeArrayFieldStart("data");
             } else {
@@ -108,7 +98,7 @@ final class ClassicJson {
 
     /** {"errors":[{"status":..,"title":..,"detail":..}]}, the JSON:API error shape. */
     static byte[] error(int status, String title, String detail) {
-        return document(g -> {
+        return JsonDocument.of(g -> {
             g.writeArrayFieldStart("errors");
             g.writeStartObject();
             g.writeStringField("status", String.valueOf(status));
@@ -124,7 +114,7 @@ final class ClassicJson {
     /** The 429 body of the API documentation, word for word at the default limit. */
     static byte[] rateLimited(int limit, long windowSeconds) {
         String period = windowSeconds == 60 ? "minute" : windowSeconds + " seconds";
-        return document(g -> {
+        return JsonDocument.of(g -> {
             g.writeArrayFieldStart("errors");
             g.writeStartObject();
             g.writeStringField("title", "Exceeded the API rate limit of " + limit + " requests per " + period
@@ -325,17 +315,5 @@ final class ClassicJson {
         } else {
             g.writeNumberField(name, value);
         }
-    }
-
-    private static byte[] document(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

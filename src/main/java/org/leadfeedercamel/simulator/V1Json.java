@@ -1,11 +1,7 @@
 package org.leadfeedercamel.simulator;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,16 +23,10 @@ import org.leadfeedercamel.simulator.data.UnifiedRules;
  */
 final class V1Json {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     /** One page of a list: which page it is and how big the whole result is. */
     record Pagination(int pageNum, int pageCount, int totalCount) {
     }
 
-    @FunctionalInterface
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
 
     private V1Json() {
     }
@@ -47,7 +37,7 @@ final class V1Json {
      */
     static byte[] webVisits(List<SimVisit> visits, Function<String, SimLocation> locations,
             Function<String, SimLead> companies, Pagination pagination) {
-        return document(g -> {
+        return JsonDocument.of(g -> {
             g.writeArrayFieldStart("data");
             for (SimVisit visit : visits) {
                 webVisit(g, visit, locations, companies);
@@ -59,7 +49,7 @@ final class V1Json {
 
     static byte[] companyLocations(List<SimCompanyLocation> rows, Function<String, SimLocation> locations,
             boolean includeCompany, Pagination pagination) {
-        return document(g -> {
+        return JsonDocument.of(g -> {
             g.writeArrayFieldStart("data");
             for (SimCompanyLocation row : rows) {
                 g.writeStartObject();
@@ -263,17 +253,5 @@ final class V1Json {
 
     private static String nullIfEmpty(String value) {
         return blank(value) ? null : value;
-    }
-
-    private static byte[] document(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

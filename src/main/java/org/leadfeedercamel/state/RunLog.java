@@ -215,7 +215,10 @@ public final class RunLog {
         row.put("rejected", run.rejectedCount());
         ApiGeneration api = choice.generationOrNull();
         row.put("api", api == null ? null : api.label());
-        row.put("api_quota_used", api == ApiGeneration.V1 ? quotaUsed(run) : null);
+        if (api == ApiGeneration.V1) {
+            run.apiQuotaUsed(quotaUsed(run));
+        }
+        row.put("api_quota_used", run.apiQuotaUsed());
         List<String> warnings = run.warnings();
         row.put("warnings", warnings.isEmpty() ? null : String.join("\n", warnings));
         row.put("error", run.error());

@@ -52,6 +52,7 @@ public final class SyncRun {
     private final Map<String, AtomicInteger> rows = new LinkedHashMap<>();
     private final WrittenLocations writtenLocations = new WrittenLocations();
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private volatile Integer apiQuotaUsed;
     private final List<String> accountErrors = Collections.synchronizedList(new ArrayList<>());
     private volatile Observer observer = new Observer() { };
     private volatile String position = "start";
@@ -162,6 +163,15 @@ public final class SyncRun {
 
     public void warn(String warning) {
         warnings.add(warning);
+    }
+
+    /** The /v1 key's requests this month by the run's end, as the run log counted them; null on the classic API. */
+    public Integer apiQuotaUsed() {
+        return apiQuotaUsed;
+    }
+
+    public void apiQuotaUsed(int used) {
+        apiQuotaUsed = used;
     }
 
     /** An account that could not be synced; the others go on, and the run ends failed. */

@@ -34,8 +34,9 @@ class SecretsTest {
     void theTokenAndPasswordAppearNowhere() throws Exception {
         String token = "tok-" + UUID.randomUUID();
         String wrongToken = "wrong-" + UUID.randomUUID();
+        String key = "key-" + UUID.randomUUID();
         String password = "pw-" + UUID.randomUUID();
-        try (LeadfeederSimulator faulty = LeadfeederSimulator.builder().token(token).requestsPerWindow(30)
+        try (LeadfeederSimulator faulty = LeadfeederSimulator.builder().token(token).apiKey(key).requestsPerWindow(30)
                 .rateWindow(Duration.ofSeconds(2)).faults(new FaultSettings(3, 0.1, 0, 0, 0.05, 0.05, 5)).start();
              TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(Kind.POSTGRESQL)) {
             Map<String, String> env = new HashMap<>(Map.of("LEADFEEDER_API_TOKEN", token, "LEADFEEDER_BASE_API_URL", faulty.baseUrl(),
@@ -45,25 +46,31 @@ class SecretsTest {
             List<String> trace = List.of("-Dleadfeeder.log-level=trace");
 
             ConnectorProcess.Result faultyRun = ConnectorProcess.run(work, env, trace, "once");
+            env.put("LEADFEEDER_API_TOKEN", key); // a /v1 key: auto asks /v1 with it first
+            ConnectorProcess.Result v1Run = ConnectorProcess.run(work, env, trace, "once");
             env.put("LEADFEEDER_API_TOKEN", wrongToken);
             ConnectorProcess.Result refusedRun = ConnectorProcess.run(work, env, trace, "once");
             ConnectorProcess.Result status = ConnectorProcess.run(work, env, trace, "status");
 
             assertThat(faultyRun.output()).contains("Retry", "429").contains("Authorization: Token token=***");
+            assertThat(v1Run.output()).contains("the unified /v1 API").contains("X-Api-Key: ***");
             assertThat(refusedRun.exitCode()).isEqualTo(1);
-            for (ConnectorProcess.Result result : List.of(faultyRun, refusedRun, status)) {
-                assertThat(result.output()).doesNotContain(token).doesNotContain(wrongToken).doesNotContain(password);
+            for (ConnectorProcess.Result result : List.of(faultyRun, v1Run, refusedRun, status)) {
+                assertThat(result.output()).doesNotContain(token).doesNotContain(key).doesNotContain(wrongToken)
+                        .doesNotContain(password);
             }
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(warehouse.url(), warehouse.user(), ""));
             List<String> values = new ArrayList<>();
             for (String table : jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", String.class)) {
                 jdbc.queryForList("SELECT * FROM " + table).forEach(row -> row.values().forEach(v -> values.add(String.valueOf(v))));
             }
-            ReliabilityReport.record("Secrets", "a faulty run (5xx, resets, truncation, 429, arrivals) and a refused token, all logging at TRACE",
-                    "token, wrong token and database password found 0 times in " + (faultyRun.output().lines().count()
-                            + refusedRun.output().lines().count() + status.output().lines().count()) + " lines of output and "
+            ReliabilityReport.record("Secrets", "a faulty run (5xx, resets, truncation, 429, arrivals), a /v1 run and a refused token, all logging at TRACE",
+                    "token, /v1 key, wrong token and database password found 0 times in " + (faultyRun.output().lines().count()
+                            + v1Run.output().lines().count() + refusedRun.output().lines().count() + status.output().lines().count())
+                            + " lines of output and "
                             + values.size() + " stored values");
-            assertThat(values).hasSizeGreaterThan(1_000).noneMatch(v -> v.contains(token) || v.contains(wrongToken) || v.contains(password));
+            assertThat(values).hasSizeGreaterThan(1_000)
+                    .noneMatch(v -> v.contains(token) || v.contains(key) || v.contains(wrongToken) || v.contains(password));
         }
     }
 }

@@ -44,7 +44,21 @@ class SyncCommandsTest {
         assertThat(status.exitCode()).isZero();
         assertThat(status.output()).contains("account 100001", "visits", "synced through", "incremental succeeded")
                 .containsPattern("synced through \\d{4}-\\d\\d-\\d\\d +lag 0h 0m") // the demo data runs through today
-                .containsPattern(" on \\d+@\\S+  requests \\d+"); // the node that ran it
+                .containsPattern(" on \\d+@\\S+  classic API, requests \\d+"); // the node that ran it, and the API
+    }
+
+    @Test
+    void demoModeSyncsTheSimulatorsUnifiedApiWhenAskedFor() throws Exception {
+        ConnectorProcess.Result once = ConnectorProcess.run(work, Map.of("LEADFEEDER_API", "v1"), "once");
+
+        assertThat(once.exitCode()).as(once.output()).isZero();
+        assertThat(once.output()).contains("DEMO MODE", "succeeded").doesNotContain(LeadfeederSimulator.DEFAULT_API_KEY);
+        String db = "jdbc:h2:file:" + work.resolve("data/leadfeeder");
+        assertThat(count(db, "raw_leadfeeder__visits")).isGreaterThan(1_000);
+        assertThat(count(db, "raw_leadfeeder__visit_routs WHERE event_type = 'page-view'")).isEqualTo(count(db, "raw_leadfeeder__visit_routs"));
+
+        ConnectorProcess.Result status = ConnectorProcess.run(work, Map.of("LEADFEEDER_API", "v1"), "status");
+        assertThat(status.output()).containsPattern("v1 API, requests (\\d+) \\(\\1 this month\\)");
     }
 
     @Test

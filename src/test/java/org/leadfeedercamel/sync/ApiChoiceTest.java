@@ -2,6 +2,10 @@ package org.leadfeedercamel.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.config.SyncSettings;
@@ -62,6 +66,25 @@ class ApiChoiceTest {
             assertThat(run.status()).isEqualTo(SyncRun.Status.FAILED);
             assertThat(run.error()).contains("refused the API token (HTTP 401)").doesNotContain("neither").doesNotContain("\n");
             assertThat(simulator.stats().withStatus(401)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aKeyWithItsQuotaSpentIsAV1KeyAndTheRunSaysTheQuotaIsSpent() throws Exception {
+        try (LeadfeederSimulator simulator = V1SyncEndToEndTest.simulator(SyncEndToEndTest.dataset()).v1MonthlyQuota(1).start();
+             SyncHarness sync = new SyncHarness(simulator, SyncEndToEndTest.CLOCK, auto(V1SyncEndToEndTest.KEY))) {
+            HttpResponse<String> spent = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/accounts"))
+                            .header("X-Api-Key", V1SyncEndToEndTest.KEY).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(spent.statusCode()).isEqualTo(200);
+
+            SyncRun run = sync.once();
+
+            assertThat(run.status()).isEqualTo(SyncRun.Status.FAILED);
+            assertThat(run.error()).contains("quota_exceeded");
+            assertThat(apiOf(sync, run)).isEqualTo("v1");
+            assertThat(simulator.stats().withStatus(429)).isEqualTo(1);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.operations.SyncMetrics;
 import org.leadfeedercamel.reliability.ReliabilityReport;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.simulator.data.DatasetSpec;
@@ -104,6 +105,8 @@ class V1SyncEndToEndTest {
             assertThat(log.get("API")).isEqualTo("v1");
             assertThat(((Number) log.get("API_QUOTA_USED")).intValue()).isEqualTo(minimum);
             assertThat(log.get("WARNINGS")).isNull();
+            assertThat(sync.context.getRegistry().lookupByNameAndType("leadfeederMetrics", SyncMetrics.class).registry()
+                    .get("leadfeeder.api.quota.used").gauge().value()).isEqualTo(minimum);
             assertThat(sync.jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visit_routs WHERE has_met_goals", Integer.class))
                     .isPositive();
             assertThat(sync.jdbc.queryForList("SELECT DISTINCT event_type FROM raw_leadfeeder__visit_routs", String.class))

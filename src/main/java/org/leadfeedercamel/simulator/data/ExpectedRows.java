@@ -61,7 +61,7 @@ public final class ExpectedRows {
                         "hostname", p.hostname(), "page_path", p.pagePath(),
                         "previous_page_path", p.previousPagePath(), "time_on_page", p.timeOnPage(),
                         "page_title", p.pageTitle(), "page_url", p.pageUrl(),
-                        "display_page_name", p.displayPageName()));
+                        "display_page_name", p.displayPageName(), "event_type", null, "has_met_goals", null));
             }
         }
         return rows;
