@@ -243,4 +243,71 @@ class V1SyncEndToEndTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRunStoppedHalfWayAndRestartedEndsLikeAnUninterruptedOne(Kind kind) throws Exception {
+        Map<String, String> smallWindows = new HashMap<>(V1);
+        smallWindows.put(SyncSettings.RESULT_CAP, "400");
+        smallWindows.put("leadfeeder.http.retries", "1");
+        try (LeadfeederSimulator simulator = simulator(SyncEndToEndTest.dataset()).resultCap(400).start();
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, SyncEndToEndTest.CLOCK, smallWindows, warehouse)) {
+            simulator.faults().injectAfter(25, org.leadfeedercamel.simulator.Fault.SERVER_ERROR, 2);
+
+            SyncRun broken = sync.once();
+
+            assertThat(broken.status()).isEqualTo(SyncRun.Status.FAILED);
+            assertThat(broken.error()).contains("HTTP 500").containsPattern("at account 10000[12], (visits|leads) window 20\\d\\d-\\d\\d-\\d\\d\\.\\.");
+            assertThat(sync.count("leadfeeder_completed_windows")).isPositive();
+
+            SyncRun resumed = sync.once();
+
+            assertThat(resumed.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+            assertWarehouseEqualsSimulator(sync.jdbc, simulator);
+            assertThat(resumed.requests()).as("resumes rather than starting over").isLessThan(broken.requests() + resumed.requests() - 10);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void backfillReReadsAUtcRangeAndLeavesTheStateAsItWas(Kind kind) throws Exception {
+        try (LeadfeederSimulator simulator = simulator(SyncEndToEndTest.dataset()).start();
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, SyncEndToEndTest.CLOCK, V1, warehouse)) {
+            sync.once();
+            List<Map<String, Object>> state = sync.rows("SELECT * FROM leadfeeder_completed_windows ORDER BY processorName, messageId");
+
+            SyncRun backfill = sync.run(SyncRun.backfill(LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-12"),
+                    List.of("visits", "leads"), SyncEndToEndTest.CLOCK));
+
+            assertThat(backfill.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+            assertThat(sync.rows("SELECT * FROM leadfeeder_completed_windows ORDER BY processorName, messageId")).isEqualTo(state);
+            int inRange = 0;
+            for (SimAccount account : simulator.dataset().accounts()) {
+                inRange += simulator.dataset().visits(account.id(), LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-12"),
+                        ZoneOffset.UTC, 0, 0).total();
+            }
+            assertThat(sync.jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits WHERE _run_id = ?", Integer.class,
+                    backfill.runId())).isEqualTo(inRange).isPositive();
+            assertWarehouseEqualsSimulator(sync.jdbc, simulator);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void configuredAccountsLimitTheSyncAndAnUnknownOneFailsAlone(Kind kind) throws Exception {
+        Map<String, String> accounts = new HashMap<>(V1);
+        accounts.put(SyncSettings.ACCOUNT_ID, "424242,100002");
+        try (LeadfeederSimulator simulator = simulator(SyncEndToEndTest.dataset()).start();
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             SyncHarness sync = new SyncHarness(simulator, SyncEndToEndTest.CLOCK, accounts, warehouse)) {
+            SyncRun run = sync.once();
+
+            assertThat(run.status()).isEqualTo(SyncRun.Status.FAILED);
+            assertThat(run.error()).contains("424242").doesNotContain("100002 ");
+            assertThat(sync.jdbc.queryForList("SELECT DISTINCT account_id FROM raw_leadfeeder__visits", String.class))
+                    .containsExactly("100002");
+        }
+    }
 }
