@@ -2,7 +2,6 @@ package org.leadfeedercamel.simulator;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.leadfeedercamel.simulator.data.Dataset;
 import org.leadfeedercamel.simulator.data.Page;
 import org.leadfeedercamel.simulator.data.SimAccount;
@@ -43,7 +40,7 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
     private final FaultInjector faults;
     private final Set<String> brokenAccounts;
     private final SimulatorStats stats;
-    private final Map<String, AtomicLong> visitPagesServed = new ConcurrentHashMap<>();
+    private final LateArrivals arrivals;
 
     ClassicApi(Dataset dataset, Map<String, Set<String>> tokens, CalendarWindowRateLimiter rateLimiter,
             boolean retryAfter, boolean acceptBearer, int resultCap, FaultInjector faults, Set<String> brokenAccounts,
@@ -57,6 +54,7 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         this.faults = faults;
         this.brokenAccounts = Set.copyOf(brokenAccounts);
         this.stats = stats;
+        this.arrivals = new LateArrivals(dataset, faults);
     }
 
     @Override
@@ -148,17 +146,9 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         SimResponse response = SimResponse.json(200, ClassicJson.visits(page.items(), dataset::location,
                 links(request, query, page.total())));
         if (visits) {
-            maybeArrive(accountId);
+            arrivals.visitPageServed(accountId);
         }
         return response;
-    }
-
-    /** New visits arriving between two page requests shift every later offset, as on the real API. */
-    private void maybeArrive(String accountId) {
-        int every = faults.settings().arrivalEvery();
-        if (every > 0 && visitPagesServed.computeIfAbsent(accountId, a -> new AtomicLong()).incrementAndGet() % every == 0) {
-            dataset.arrive(accountId);
-        }
     }
 
     private Map<String, String> links(SimRequest request, Query query, int total) {
@@ -192,13 +182,7 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         if (candidate == null) {
             return null;
         }
-        byte[] given = candidate.getBytes(StandardCharsets.UTF_8);
-        for (String known : tokens.keySet()) {
-            if (MessageDigest.isEqual(given, known.getBytes(StandardCharsets.UTF_8))) {
-                return known;
-            }
-        }
-        return null;
+        return Credentials.match(candidate, tokens.keySet());
     }
 
     /** An absolute URL on the host the client called, with sorted, percent-encoded parameters. */

@@ -3,8 +3,6 @@ package org.leadfeedercamel.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.leadfeedercamel.simulator.data.Dataset;
 import org.leadfeedercamel.simulator.data.Page;
 import org.leadfeedercamel.simulator.data.SimAccount;
@@ -52,7 +48,7 @@ final class V1Api implements SimulatorHttpServer.Handler {
     private final FaultInjector faults;
     private final Set<String> brokenAccounts;
     private final SimulatorStats stats;
-    private final Map<String, AtomicLong> visitPagesServed = new ConcurrentHashMap<>();
+    private final LateArrivals arrivals;
 
     V1Api(Dataset dataset, Map<String, Set<String>> keys, boolean docsErrors, TokenBucket bucket, MonthlyQuota quota,
             boolean retryAfter, int resultCap, FaultInjector faults, Set<String> brokenAccounts, SimulatorStats stats) {
@@ -66,6 +62,7 @@ final class V1Api implements SimulatorHttpServer.Handler {
         this.faults = faults;
         this.brokenAccounts = Set.copyOf(brokenAccounts);
         this.stats = stats;
+        this.arrivals = new LateArrivals(dataset, faults);
     }
 
     @Override
@@ -74,7 +71,7 @@ final class V1Api implements SimulatorHttpServer.Handler {
         if (given == null || given.isBlank()) {
             return authError("missing_token", "You need to pass a header named `X-Api-Key` that contains a valid API key.");
         }
-        String key = known(given);
+        String key = Credentials.match(given, keys.keySet());
         if (key == null) {
             return authError("invalid_api_key", "The provided API key is invalid. Please generate a new API key.");
         }
@@ -125,7 +122,7 @@ final class V1Api implements SimulatorHttpServer.Handler {
         SimResponse response = SimResponse.json(200, V1Json.webVisits(page.items(), dataset::location,
                 include ? companies::get : null,
                 new V1Json.Pagination(paging.num(), paging.pageCount(page.total()), page.total())));
-        maybeArrive(accountId);
+        arrivals.visitPageServed(accountId);
         return response;
     }
 
@@ -161,14 +158,6 @@ final class V1Api implements SimulatorHttpServer.Handler {
             }
         }
         return new Page<>(total, items);
-    }
-
-    /** New visits arriving between two page requests shift every later offset, as on the classic API. */
-    private void maybeArrive(String accountId) {
-        int every = faults.settings().arrivalEvery();
-        if (every > 0 && visitPagesServed.computeIfAbsent(accountId, a -> new AtomicLong()).incrementAndGet() % every == 0) {
-            dataset.arrive(accountId);
-        }
     }
 
     /** The account_id of a data request, once it is known that this key may read its web visits. */
@@ -215,17 +204,6 @@ final class V1Api implements SimulatorHttpServer.Handler {
         }
         // not paginated: the whole list in one answer, page parameters ignored
         return json(200, Map.of("data", data, "meta", Map.of("request_id", requestId())));
-    }
-
-    /** The configured key equal to the one given (compared in constant time), or null. */
-    private String known(String given) {
-        byte[] bytes = given.getBytes(StandardCharsets.UTF_8);
-        for (String key : keys.keySet()) {
-            if (MessageDigest.isEqual(bytes, key.getBytes(StandardCharsets.UTF_8))) {
-                return key;
-            }
-        }
-        return null;
     }
 
     /** 401 with the live envelope, or in docs mode 403 with the flat body the docs show. */

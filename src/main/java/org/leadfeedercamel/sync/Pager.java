@@ -83,8 +83,8 @@ public final class Pager {
         SyncWindow window = exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class);
         exchange.setProperty(SyncProperties.NEXT_URL, null);
         if (window.days() > 1) {
-            LOG.info("Window {} went past the API's {}-result cap at page {} (HTTP 416); reading it again as two halves",
-                    window, settings.resultCap(), exchange.getProperty(SyncProperties.PAGE_NUMBER, 0, Integer.class) + 1);
+            LOG.info("Window {} answered HTTP 416 offset_exceeded at page {}, past what one search can reach; reading it again as two halves",
+                    window, exchange.getProperty(SyncProperties.PAGE_NUMBER, 0, Integer.class) + 1);
             exchange.getProperty(SyncProperties.WINDOWS, WindowQueue.class).split(window);
             return;
         }
