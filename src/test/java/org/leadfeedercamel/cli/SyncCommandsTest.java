@@ -157,6 +157,11 @@ class SyncCommandsTest {
                 java.util.List.of("-Dcamel.management.port=0"), "run");
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                // the process creates the database and serves it (AUTO_SERVER); were this test to create it
+                // first, the process could find its lock file in flux at start and fail
+                if (!Files.exists(work.resolve("scheduled.mv.db"))) {
+                    return false;
+                }
                 try (Connection c = DriverManager.getConnection(db);
                      ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM leadfeeder_sync_runs WHERE status = 'succeeded'")) {
                     rs.next();
