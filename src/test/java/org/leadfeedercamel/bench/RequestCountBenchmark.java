@@ -20,7 +20,9 @@ import org.leadfeedercamel.sync.SyncRun;
 
 /**
  * Requests a full backfill issues, beside the fewest the API allows and the replaced connector's
- * one-day-window strategy, on the same seeded dataset; then the requests of an incremental run.
+ * one-day-window strategy, on the same seeded dataset; then the requests of an incremental run. The
+ * same backfill through the unified API ({@code /v1}, UTC-day windows) beside its own lower bound, and
+ * what it costs of a key's monthly quota.
  * Run with {@code mvn -B -q test-compile exec:exec@request-benchmark}; rewrites its section of BENCHMARKS.md.
  */
 public final class RequestCountBenchmark {
@@ -37,8 +39,11 @@ public final class RequestCountBenchmark {
         // the day after the range, so every window of the sync runs to the range's end
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC);
         try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().dataset(spec).clock(clock).token("tok")
-                .requestsPerWindow(0).start();
-             SyncHarness sync = new SyncHarness(simulator, clock, Map.of(SyncSettings.START_DATE, FROM.toString()))) {
+                .apiKey("key").requestsPerWindow(0).v1RequestsPerSecond(0).start();
+             SyncHarness sync = new SyncHarness(simulator, clock, Map.of(SyncSettings.START_DATE, FROM.toString()));
+             // a day earlier: the Helsinki account's first local day begins on the UTC day before
+             SyncHarness v1 = new SyncHarness(simulator, clock, Map.of(SyncSettings.START_DATE, FROM.minusDays(1).toString(),
+                     SyncSettings.API, "v1", SyncSettings.API_TOKEN, "key"))) {
             Dataset data = simulator.dataset();
             long started = System.nanoTime();
             SyncRun backfill = sync.once();
@@ -47,13 +52,29 @@ public final class RequestCountBenchmark {
                 throw new IllegalStateException("backfill failed: " + backfill.error());
             }
             SyncRun incremental = sync.once();
+            long v1Started = System.nanoTime();
+            SyncRun v1Backfill = v1.once();
+            double v1Seconds = (System.nanoTime() - v1Started) / 1e9;
+            if (v1Backfill.status() != SyncRun.Status.SUCCEEDED) {
+                throw new IllegalStateException("/v1 backfill failed: " + v1Backfill.error());
+            }
+            SyncRun v1Incremental = v1.once();
+            // each stream alone, as backfills of the same range: where the requests above go
+            long v1Visits = v1.run(SyncRun.backfill(FROM.minusDays(1), TO.plusDays(1), List.of("visits"), clock)).requests() - 1;
+            long v1Leads = v1.run(SyncRun.backfill(FROM.minusDays(1), TO.plusDays(1), List.of("leads"), clock)).requests() - 1;
 
             long lowerBound = 1;
+            long v1LowerBound = 1;
+            long v1VisitsBound = 0;
+            long v1LeadsBound = 0;
             long seedStrategy = 0;
             long visits = 0;
             long leads = 0;
             for (SimAccount account : data.accounts()) {
-                lowerBound += fewestRequests(data, account.id(), true) + fewestRequests(data, account.id(), false);
+                lowerBound += fewestRequests(data, account.id(), true, null, FROM, TO)
+                        + fewestRequests(data, account.id(), false, null, FROM, TO);
+                v1VisitsBound += fewestRequests(data, account.id(), true, ZoneOffset.UTC, FROM.minusDays(1), TO.plusDays(1));
+                v1LeadsBound += fewestRequests(data, account.id(), false, ZoneOffset.UTC, FROM.minusDays(1), TO.plusDays(1));
                 for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
                     seedStrategy += pages(data.visits(account.id(), day, day, 0, 0).total())
                             + pages(data.leads(account.id(), day, day).size());
@@ -61,6 +82,7 @@ public final class RequestCountBenchmark {
                 visits += data.visits(account.id(), FROM, TO, 0, 0).total();
                 leads += data.leads(account.id(), FROM, TO).size();
             }
+            v1LowerBound += v1VisitsBound + v1LeadsBound;
             String section = """
                     ## Requests: a full backfill against the API's limits
 
@@ -78,25 +100,42 @@ public final class RequestCountBenchmark {
                     This connector issues **%.1f× fewer** requests than the replaced one's strategy; at the real API's
                     100 requests per minute the backfill takes %.0f minutes instead of %.0f. Wall time here, rate limit off: %.1f s.
                     An incremental run afterwards (lookback 3 days) issued **%d** requests.
+
+                    The same backfill through the unified API (`/v1`: UTC-day windows, company-location rows for leads):
+
+                    | `/v1` | requests | lower bound (the same rule over the UTC days the range covers) | vs the bound |
+                    |---|---|---|---|
+                    | the whole backfill | %,d | %,d | %.3f |
+                    | its visits alone | %,d | %,d | %.3f |
+                    | its leads alone (company-location rows) | %,d | %,d | %.3f |
+
+                    A company's rows repeat in every window it visited in, so the halves a split window of leads is read
+                    as hold more rows between them than the bound's greedy windows. That backfill spends **%.1f%%** of a key's monthly quota of 100,000 requests; at the API's 10
+                    requests a second it takes %.1f minutes. Wall time here, rate limit off: %.1f s. An incremental run
+                    afterwards issued **%d** requests: hourly, about %,d a month (%.1f%% of the quota).
                     """.formatted(BenchmarkReport.machine(), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                     visits, leads, lowerBound, backfill.requests(), (double) backfill.requests() / lowerBound, seedStrategy,
                     (double) seedStrategy / lowerBound, (double) seedStrategy / backfill.requests(),
-                    backfill.requests() / 99.0, seedStrategy / 99.0, seconds, incremental.requests());
+                    backfill.requests() / 99.0, seedStrategy / 99.0, seconds, incremental.requests(),
+                    v1Backfill.requests(), v1LowerBound, (double) v1Backfill.requests() / v1LowerBound,
+                    v1Visits, v1VisitsBound, (double) v1Visits / v1VisitsBound, v1Leads, v1LeadsBound, (double) v1Leads / v1LeadsBound,
+                    v1Backfill.requests() / 1_000.0, v1Backfill.requests() / 10.0 / 60, v1Seconds, v1Incremental.requests(),
+                    v1Incremental.requests() * 24 * 30, v1Incremental.requests() * 24 * 30 / 1_000.0);
             System.out.println(section);
             BenchmarkReport.writeSection(report, section);
         }
     }
 
     /** Σ ceil(rows / 100) over the fewest windows, greedy by day, that keep each under the cap (a day over it is read capped). */
-    private static long fewestRequests(Dataset data, String account, boolean visits) {
+    private static long fewestRequests(Dataset data, String account, boolean visits, ZoneId zone, LocalDate from, LocalDate to) {
         long requests = 0;
-        LocalDate start = FROM;
-        while (!start.isAfter(TO)) {
+        LocalDate start = from;
+        while (!start.isAfter(to)) {
             LocalDate end = start;
-            int rows = count(data, account, visits, start, end);
-            while (end.isBefore(TO)) {
-                int wider = count(data, account, visits, start, end.plusDays(1));
+            int rows = count(data, account, visits, zone, start, end);
+            while (end.isBefore(to)) {
+                int wider = count(data, account, visits, zone, start, end.plusDays(1));
                 if (wider > CAP) {
                     break;
                 }
@@ -109,8 +148,12 @@ public final class RequestCountBenchmark {
         return requests;
     }
 
-    private static int count(Dataset data, String account, boolean visits, LocalDate from, LocalDate to) {
-        return visits ? data.visits(account, from, to, 0, 0).total() : data.leads(account, from, to).size();
+    /** Rows of a window: account-local days (zone null) as the classic API counts them, or days in {@code zone} as /v1 does. */
+    private static int count(Dataset data, String account, boolean visits, ZoneId zone, LocalDate from, LocalDate to) {
+        if (zone == null) {
+            return visits ? data.visits(account, from, to, 0, 0).total() : data.leads(account, from, to).size();
+        }
+        return visits ? data.visits(account, from, to, zone, 0, 0).total() : data.companyLocations(account, from, to, zone).size();
     }
 
     /** Requests to read a window of this many rows: at least one, even when it is empty. */

@@ -72,7 +72,7 @@ public final class SyncHarness implements AutoCloseable {
         return run(SyncRun.incremental(clock));
     }
 
-    SyncRun run(SyncRun run) {
+    public SyncRun run(SyncRun run) {
         return context.createProducerTemplate().requestBody("direct:leadfeeder-sync", run, SyncRun.class);
     }
 
