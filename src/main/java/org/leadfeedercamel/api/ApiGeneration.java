@@ -23,6 +23,11 @@ public enum ApiGeneration {
         return path != null && path.startsWith(prefix) ? V1 : CLASSIC;
     }
 
+    /** The generation of an absolute URL on the API at {@code base}. */
+    public static ApiGeneration ofUrl(String url, URI base) {
+        return of(URI.create(url).getRawPath(), base);
+    }
+
     /** The name used in configuration, the run log and messages. */
     public String label() {
         return label;

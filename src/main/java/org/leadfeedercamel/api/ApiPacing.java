@@ -19,7 +19,7 @@ public final class ApiPacing {
 
     public void acquire(Exchange exchange) throws InterruptedException {
         String url = exchange.getProperty(SyncProperties.NEXT_URL, String.class);
-        if (url != null && ApiGeneration.of(URI.create(url).getRawPath(), base) == ApiGeneration.V1) {
+        if (url != null && ApiGeneration.ofUrl(url, base) == ApiGeneration.V1) {
             v1.acquire();
         } else {
             classic.acquire(exchange);

@@ -56,26 +56,17 @@ public final class ApiResponses {
             }
         }
         String accountId = exchange.getProperty(SyncProperties.ACCOUNT_ID, String.class);
-        if (ApiGeneration.of(URI.create(url).getRawPath(), base) == ApiGeneration.V1) {
+        if (ApiGeneration.ofUrl(url, base) == ApiGeneration.V1) {
             throw v1Error(exchange, status, what, accountId);
         }
         switch (status) {
             case 429 -> throw new RateLimitedException(retryAfter(exchange));
             case 401 -> throw new CredentialRefusedException("Leadfeeder refused the API token (HTTP 401): check LEADFEEDER_API_TOKEN");
-            case 403 -> throw accountId == null
-                    ? new FatalApiException("Leadfeeder denied access (HTTP 403) to " + what
-                    + ": check LEADFEEDER_API_TOKEN")
-                    : new AccountUnavailableException("Leadfeeder denied access (HTTP 403) to " + what
-                    + ": the token cannot read this account; check LEADFEEDER_API_TOKEN and LEADFEEDER_ACCOUNT_ID");
+            case 403 -> throw denied("HTTP 403", what, accountId, "token");
             case 402 -> throw new PaymentRequiredException(accountId);
             case 404 -> throw new AccountUnavailableException("Leadfeeder answered HTTP 404 for account " + accountId
                     + " (" + what + "): no such account");
-            default -> {
-                if (status >= 500 || status == 0) {
-                    throw new TransientApiException("HTTP " + status + " from " + what);
-                }
-                throw new FatalApiException("HTTP " + status + " from " + what + ": " + snippet(exchange));
-            }
+            default -> throw unexpected(exchange, status, "HTTP " + status, what);
         }
     }
 
@@ -96,10 +87,7 @@ public final class ApiResponses {
                 if ("insufficient_entitlements".equals(code) && accountId != null) {
                     yield new PaymentRequiredException(accountId, answer);
                 }
-                yield accountId == null
-                        ? new FatalApiException("Leadfeeder denied access (" + answer + ") to " + what + ": check LEADFEEDER_API_TOKEN")
-                        : new AccountUnavailableException("Leadfeeder denied access (" + answer + ") to " + what
-                        + ": the key cannot read this account; check LEADFEEDER_API_TOKEN and LEADFEEDER_ACCOUNT_ID");
+                yield denied(answer, what, accountId, "key");
             }
             case 404 -> accountId == null
                     ? new FatalApiException("Leadfeeder answered " + answer + " to " + what)
@@ -110,10 +98,23 @@ public final class ApiResponses {
                     ? new QuotaExceededException("The API key's monthly request quota is used up (" + answer
                     + "); Leadfeeder resets it at the start of the month")
                     : new RateLimitedException(retryAfter(exchange), V1_RATE_LIMIT_WAIT);
-            default -> status >= 500 || status == 0
-                    ? new TransientApiException("HTTP " + status + " from " + what)
-                    : new FatalApiException(answer + " from " + what + ": " + snippet(exchange));
+            default -> unexpected(exchange, status, answer, what);
         };
+    }
+
+    /** A 403 that is not about the credential itself: the whole run without an account, else that account alone. */
+    private static ApiException denied(String answer, String what, String accountId, String credential) {
+        return accountId == null
+                ? new FatalApiException("Leadfeeder denied access (" + answer + ") to " + what + ": check LEADFEEDER_API_TOKEN")
+                : new AccountUnavailableException("Leadfeeder denied access (" + answer + ") to " + what + ": the "
+                + credential + " cannot read this account; check LEADFEEDER_API_TOKEN and LEADFEEDER_ACCOUNT_ID");
+    }
+
+    /** Any other status: 5xx (and no answer) are worth retrying, the rest say the request is wrong. */
+    private static ApiException unexpected(Exchange exchange, int status, String answer, String what) {
+        return status >= 500 || status == 0
+                ? new TransientApiException("HTTP " + status + " from " + what)
+                : new FatalApiException(answer + " from " + what + ": " + snippet(exchange));
     }
 
     private String v1Code(String body) {

@@ -2,6 +2,7 @@ package org.leadfeedercamel.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,10 @@ final class RecordRows {
         page.addRejected(row);
     }
 
-    /** The record in the body; anything but an object is carried as a value so it can be rejected whole. */
+    /** A record; anything but an object is carried as it came, under "value", so it can be rejected whole. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> record(Object body) {
-        return body instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("value", String.valueOf(body));
+    static Map<String, Object> record(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Collections.singletonMap("value", value);
     }
 
     /** Builds one route row of a visit from an entry of its route; throws when the entry cannot be mapped. */
