@@ -28,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (SyncRuntime runtime = new SyncRuntime(config.file).demoIfNoToken()) {
+        try (SyncRuntime runtime = new SyncRuntime(config.file).apiOrDemo()) {
             out.println("configuration: ok " + runtime.settings());
             runtime.startCamel(false);
             out.println("database: ok (" + runtime.settings().dbUrl() + ", schema migrated)");

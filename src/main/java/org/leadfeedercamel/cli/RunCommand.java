@@ -14,7 +14,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SyncRuntime runtime = new SyncRuntime(config.file).demoIfNoToken()) {
+        try (SyncRuntime runtime = new SyncRuntime(config.file).apiOrDemo()) {
             runtime.startCamel(true).run();
             return CommandLine.ExitCode.OK;
         }

@@ -53,8 +53,12 @@ final class SyncRuntime implements AutoCloseable {
         return clock;
     }
 
-    /** With no token, the built-in simulator stands in for the API, said plainly. */
-    SyncRuntime demoIfNoToken() {
+    /**
+     * The API to sync from: in demo mode (no token, default warehouse and API) the built-in simulator,
+     * said plainly; otherwise the configured one, which needs its credential.
+     */
+    SyncRuntime apiOrDemo() {
+        settings.requireCredential();
         if (settings.demo()) {
             demo = LeadfeederSimulator.builder().start();
             // the simulator's demo credential for the API asked for; auto takes the classic token for what it is
@@ -110,7 +114,7 @@ final class SyncRuntime implements AutoCloseable {
 
     /** Starts Camel without the schedule, runs {@code request} through the sync and stops again. */
     static SyncRun execute(Path seedConfiguration, java.util.function.Function<Clock, SyncRun> request) throws Exception {
-        try (SyncRuntime runtime = new SyncRuntime(seedConfiguration).demoIfNoToken()) {
+        try (SyncRuntime runtime = new SyncRuntime(seedConfiguration).apiOrDemo()) {
             runtime.startCamel(false);
             return runtime.camel().createProducerTemplate()
                     .requestBody("direct:leadfeeder-sync", request.apply(runtime.clock()), SyncRun.class);

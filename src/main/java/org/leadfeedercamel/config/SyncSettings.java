@@ -80,9 +80,33 @@ public record SyncSettings(
     /** {@link #API}: which Leadfeeder API the credential is for; auto asks /v1 first. */
     public static final List<String> API_CHOICES = List.of("auto", "classic", "v1");
 
-    /** No token means demo mode: the built-in simulator stands in for the API. */
+    /** The embedded H2 file the runner writes to when no warehouse is configured. */
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/leadfeeder";
+    public static final String DEFAULT_BASE_API_URL = "https://api.leadfeeder.com";
+
+    /**
+     * Demo mode: no token, and nothing pointing at a real system (the default warehouse and API), so the
+     * built-in simulator can stand in for the API. A token that failed to mount beside a configured
+     * warehouse must not fill that warehouse with demo rows.
+     */
     public boolean demo() {
-        return apiToken == null || apiToken.isBlank();
+        return !hasCredential() && DEFAULT_DB_URL.equals(dbUrl) && URI.create(DEFAULT_BASE_API_URL).equals(baseApiUrl);
+    }
+
+    /** Whether a token (or key) is configured. */
+    public boolean hasCredential() {
+        return apiToken != null && !apiToken.isBlank();
+    }
+
+    /** A sync needs the credential unless it is a demo; without one it stops before anything is written. */
+    public void requireCredential() {
+        if (hasCredential() || demo()) {
+            return;
+        }
+        String configured = !DEFAULT_DB_URL.equals(dbUrl) ? DB_URL + " is " + org.leadfeedercamel.sql.Dialect.withoutPassword(dbUrl)
+                : BASE_API_URL + " is " + baseApiUrl;
+        throw new ConfigurationException(API_TOKEN, null, "is needed: " + configured
+                + ", so this is no demo (demo mode runs only with the default warehouse and API); set LEADFEEDER_API_TOKEN");
     }
 
     /** Reads and checks every key; {@code lookup} answers a key's value, or empty when it is not set. */
@@ -97,13 +121,13 @@ public record SyncSettings(
         return new SyncSettings(
                 r.text(API_TOKEN, null),
                 r.list(ACCOUNT_ID),
-                r.url(BASE_API_URL, "https://api.leadfeeder.com"),
+                r.url(BASE_API_URL, DEFAULT_BASE_API_URL),
                 r.date(START_DATE, "2024-01-01"),
                 r.integer(PAGE_SIZE, "100", 1, 100),
                 r.integer(LOOKBACK_DAYS, "3", 0, 366),
                 r.integer(RESULT_CAP, "10000", 1, Integer.MAX_VALUE),
                 r.cron(SCHEDULE, "0 0 * * * ?"),
-                r.jdbcUrl(DB_URL, "jdbc:h2:file:./data/leadfeeder"),
+                r.jdbcUrl(DB_URL, DEFAULT_DB_URL),
                 r.text(DB_USER, null),
                 r.text(DB_PASSWORD, null),
                 Duration.ofMillis(r.integer(CONNECT_TIMEOUT, "10000", 1, 600_000)),

@@ -17,6 +17,7 @@ import org.leadfeedercamel.api.LeadfeederHttpClient;
 import org.leadfeedercamel.api.RequestPacer;
 import org.leadfeedercamel.api.RetryWaits;
 import org.leadfeedercamel.api.TokenBucketPacer;
+import org.leadfeedercamel.config.ConfigurationException;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.RecordMapper;
 import org.leadfeedercamel.mapping.V1RecordMapper;
@@ -55,6 +56,9 @@ public final class LeadfeederSync {
      * registry. {@code settings} carries the token; it is never put into Camel properties.
      */
     public static void bindBeans(CamelContext context, SyncSettings settings, DataSource dataSource, Clock clock) {
+        if (!settings.hasCredential()) {
+            throw new ConfigurationException(SyncSettings.API_TOKEN, null, "is needed to sync (set LEADFEEDER_API_TOKEN)");
+        }
         Dialect dialect = Dialect.of(dataSource);
         Warehouse.migrate(dataSource, dialect, settings.tablePrefix());
         SqlStatements sql = new SqlStatements(dialect, settings.tablePrefix());

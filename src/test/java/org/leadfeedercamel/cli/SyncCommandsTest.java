@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.leadfeedercamel.sql.TestWarehouses;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The sync commands, each run as its own JVM the way a user runs them. */
 @Tag("reliability")
@@ -45,6 +49,36 @@ class SyncCommandsTest {
         assertThat(status.output()).contains("account 100001", "visits", "synced through", "incremental succeeded")
                 .containsPattern("synced through \\d{4}-\\d\\d-\\d\\d +lag 0h 0m") // the demo data runs through today
                 .containsPattern(" on \\d+@\\S+  classic API, requests \\d+"); // the node that ran it, and the API
+    }
+
+    @ParameterizedTest
+    @CsvSource({"once", "check"})
+    void withoutATokenAConfiguredWarehouseOrApiIsAConfigurationErrorAndNothingIsWritten(String command) throws Exception {
+        try (TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(TestWarehouses.Kind.POSTGRESQL)) {
+            Map<String, String> postgres = Map.of("LEADFEEDER_DB_URL", warehouse.url(), "LEADFEEDER_DB_USER", warehouse.user());
+            Map<String, String> emptyToken = new java.util.HashMap<>(postgres);
+            emptyToken.put("LEADFEEDER_API_TOKEN", ""); // a secret that failed to mount
+            Map<String, String> api = Map.of("LEADFEEDER_BASE_API_URL", "http://127.0.0.1:9");
+            for (Map<String, String> env : List.of(postgres, emptyToken, api)) {
+                ConnectorProcess.Result result = ConnectorProcess.run(work, env, command);
+
+                assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+                String line = result.output().strip();
+                assertThat(line).startsWith("Configuration error: leadfeeder.api-token: (not set) is needed: leadfeeder.")
+                        .contains("set LEADFEEDER_API_TOKEN").doesNotContain("\n").doesNotContain("DEMO");
+                assertThat(line).contains(env == api ? "leadfeeder.base-api-url is http://127.0.0.1:9" : "leadfeeder.db-url is " + warehouse.url());
+            }
+            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(warehouse.url(), warehouse.user(), ""));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+                    Integer.class)).as("tables in the configured warehouse").isZero();
+            assertThat(work.resolve("data")).doesNotExist();
+            if (command.equals("once")) {
+                ReliabilityReport.record("No token beside a configured warehouse", "LEADFEEDER_API_TOKEN unset or empty with "
+                        + "LEADFEEDER_DB_URL at PostgreSQL, or with LEADFEEDER_BASE_API_URL set; once and check",
+                        "exit 2 with one line naming leadfeeder.api-token and what points at a real system; no demo rows, "
+                                + "no tables created, nothing under ./data");
+            }
+        }
     }
 
     @Test
