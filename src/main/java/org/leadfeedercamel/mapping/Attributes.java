@@ -55,14 +55,7 @@ final class Attributes {
     }
 
     Boolean bool(String name) throws RejectedRecordException {
-        Object value = values.get(name);
-        if (value == null || "".equals(value)) {
-            return null;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        throw new RejectedRecordException(name + " is not a boolean");
+        return Values.bool(name, values.get(name));
     }
 
     LocalDate date(String name) throws RejectedRecordException {

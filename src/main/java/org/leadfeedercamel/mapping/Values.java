@@ -2,12 +2,16 @@ package org.leadfeedercamel.mapping;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /** Conversions of parsed JSON values that more than one mapping needs. */
 final class Values {
 
     /** The longest text a column is given (H2's VARCHAR holds 1,048,576); longer records are rejected, kept whole. */
     static final int MAX_TEXT = 1_000_000;
+
+    /** A whole number written as a string ({@code "12"}), as some API versions send counts. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,10}");
 
     private Values() {
     }
@@ -19,6 +23,12 @@ final class Values {
         if (value instanceof Integer i) {
             return i;
         }
+        if (value instanceof String s && WHOLE_NUMBER.matcher(s).matches()) {
+            long number = Long.parseLong(s);
+            if (number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
+                return (int) number;
+            }
+        }
         if (value instanceof Long || value instanceof BigInteger || value instanceof BigDecimal
                 || value instanceof Double || value instanceof Float) {
             Number n = (Number) value;
@@ -28,6 +38,20 @@ final class Values {
             }
         }
         throw new RejectedRecordException(name + " is not a whole number");
+    }
+
+    /** A boolean, or one written as the string {@code "true"} or {@code "false"}; {@code ""} reads as null. */
+    static Boolean bool(String name, Object value) throws RejectedRecordException {
+        if (value == null || "".equals(value)) {
+            return null;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.valueOf(s);
+        }
+        throw new RejectedRecordException(name + " is not a boolean");
     }
 
     /** A string; {@code ""} reads as null. */

@@ -30,10 +30,10 @@ class MappingFuzzTest extends RouteTestSupport {
     /** What a mutation does to a valid visit, and whether the visit must still load. */
     private enum Mutation {
         NONE(true), NO_ID(false), NULL_ID(false), EMPTY_ID(false), OBJECT_ID(false), ATTRIBUTES_NOT_OBJECT(false),
-        DEPTH_AS_STRING(false), LENGTH_AS_FRACTION(false), BAD_STARTED_AT(false), BAD_DATE(false), ROUTE_NULL(false),
+        DEPTH_AS_STRING(true), DEPTH_AS_WORD(false), LENGTH_AS_FRACTION(false), BAD_STARTED_AT(false), BAD_DATE(false), ROUTE_NULL(false),
         ROUTE_ENTRY_NOT_OBJECT(false), ROUTE_TIME_AS_TEXT(false), HUGE_PATH(false), LONG_PATH(true), DEEP_UNKNOWN(false),
         NESTED_UNKNOWN(true), TEN_THOUSAND_PAGES(true), UNKNOWN_FIELDS(true), DEEP_ROUTE_EXTRA(false),
-        CLIENT_IDS_NOT_ARRAY(false), HOUR_AS_TEXT(false), NUMERIC_LEAD_ID(true), NOT_A_RECORD(false);
+        CLIENT_IDS_NOT_ARRAY(false), HOUR_AS_TEXT(true), NUMERIC_LEAD_ID(true), NOT_A_RECORD(false);
 
         final boolean loads;
 
@@ -91,6 +91,7 @@ class MappingFuzzTest extends RouteTestSupport {
             case OBJECT_ID -> record.put("id", Map.of("id", id));
             case ATTRIBUTES_NOT_OBJECT -> record.put("attributes", "attributes");
             case DEPTH_AS_STRING -> a.put("page_depth", String.valueOf(pages));
+            case DEPTH_AS_WORD -> a.put("page_depth", "three");
             case LENGTH_AS_FRACTION -> a.put("visit_length", 1.5);
             case BAD_STARTED_AT -> a.put("started_at", "yesterday");
             case BAD_DATE -> a.put("date", "22.04.2025");
@@ -163,7 +164,7 @@ class MappingFuzzTest extends RouteTestSupport {
         int loaded = jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits", Integer.class);
         int rejected = jdbc.queryForObject("SELECT COUNT(*) FROM leadfeeder_rejected_records", Integer.class);
         ReliabilityReport.record("Malformed records", served + " visits with " + seen.size() + " kinds of damage (missing, null, empty and object ids; "
-                + "wrong types; 2,000,000-character strings; 2,000-deep nesting; 10,000-entry routes; unknown fields; non-records)",
+                + "wrong types; numbers as strings; 2,000,000-character strings; 2,000-deep nesting; 10,000-entry routes; unknown fields; non-records)",
                 loaded + " loaded + " + rejected + " rejected with raw JSON and reason = " + served + " served; " + routeRows + " route rows; no page lost");
         assertThat(seen.keySet()).containsExactlyInAnyOrder(mutations);
         assertThat(loaded).isEqualTo(shouldLoad);

@@ -59,6 +59,17 @@ class PageMappingRouteTest extends RouteTestSupport {
             ],"included":[],"links":{}}
             """;
 
+    /** Counts and flags sent as strings, as some API versions and proxies send them. */
+    private static final String STRING_NUMBERS_PAGE = """
+            {"data":[
+              {"id":"v-strings","type":"visits","attributes":{"page_depth":"2","visit_length":"12","hour":"09","date":"2025-04-22",
+                "visit_route":[{"page_path":"/a","time_on_page":"12"},{"page_path":"/b","time_on_page":0}]}},
+              {"id":"v-word","type":"visits","attributes":{"visit_length":"twelve","visit_route":[]}},
+              {"id":"v-fraction","type":"visits","attributes":{"visit_length":"12.5","visit_route":[]}},
+              {"id":"v-huge","type":"visits","attributes":{"visit_length":"99999999999","visit_route":[]}}
+            ],"included":[],"links":{}}
+            """;
+
     @BeforeEach
     void start() {
         context.start();
@@ -110,6 +121,33 @@ class PageMappingRouteTest extends RouteTestSupport {
             assertThat(r).containsEntry("stream", "visits").containsEntry("account_id", "100001");
             assertThat((String) r.get("raw_json")).startsWith("{").contains("\"attributes\"");
         });
+    }
+
+    @Test
+    void wholeNumbersSentAsStringsLoadAndOtherStringsAreStillRejected() throws Exception {
+        PageRows rows = send("visits", STRING_NUMBERS_PAGE);
+
+        assertThat(rows.getVisits()).singleElement().satisfies(visit -> assertThat(visit).containsEntry("visit_id", "v-strings")
+                .containsEntry("page_depth", 2).containsEntry("visit_length", 12).containsEntry("visit_hour", 9));
+        assertThat(rows.getRoutes()).extracting(r -> r.get("time_on_page")).containsExactly(12, 0);
+        assertThat(rows.getRejected()).extracting(r -> r.get("record_id")).containsExactly("v-word", "v-fraction", "v-huge");
+        assertThat(rows.getRejected()).extracting(r -> r.get("reason")).containsOnly("visit_length is not a whole number");
+    }
+
+    @Test
+    void flagsSentAsStringsLoad() throws Exception {
+        Exchange exchange = exchangeFor(null, "accounts");
+        exchange.getMessage().setBody(JSON.readValue("""
+                {"data":[{"id":"1","type":"accounts","attributes":{"name":"A","on_trial":"true"}},
+                         {"id":"2","type":"accounts","attributes":{"name":"B","on_trial":"FALSE"}},
+                         {"id":"3","type":"accounts","attributes":{"name":"C","on_trial":"yes"}}]}
+                """, Map.class));
+
+        PageRows rows = context.getRegistry().lookupByNameAndType("leadfeederMapper", org.leadfeedercamel.mapping.RecordMapper.class)
+                .accounts(exchange);
+
+        assertThat(rows.getAccounts()).extracting(r -> r.get("on_trial")).containsExactly(true, false);
+        assertThat(rows.getRejected()).extracting(r -> r.get("reason")).containsExactly("on_trial is not a boolean");
     }
 
     @Test
