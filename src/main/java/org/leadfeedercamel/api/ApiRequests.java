@@ -68,9 +68,27 @@ public final class ApiRequests {
         return choice.generation() == ApiGeneration.V1 ? "v1-" + stream : stream;
     }
 
-    /** The absolute `links.next` of a page, checked to stay on the API's scheme, host and port. */
-    public String checkedNext(Object next) {
-        if (!(next instanceof String url) || url.isBlank()) {
+    /**
+     * A JSON:API link of a page ({@code links.next}, {@code links.last}): the URL, given as a string or as
+     * a link object's {@code href}; null when the page has none. Anything else cannot be paged on.
+     */
+    public static String link(String name, Object link) {
+        if (link == null || link instanceof String s && s.isBlank()) {
+            return null;
+        }
+        if (link instanceof String url) {
+            return url;
+        }
+        if (link instanceof Map<?, ?> object && object.get("href") instanceof String href) {
+            return href.isBlank() ? null : href;
+        }
+        throw new MalformedPageException("links." + name + " is neither a URL nor a link object with an href: "
+                + abbreviate(String.valueOf(link)));
+    }
+
+    /** An absolute `links.next`, checked to stay on the API's scheme, host and port; null stays null. */
+    public String checkedNext(String url) {
+        if (url == null) {
             return null;
         }
         URI uri;
@@ -128,7 +146,12 @@ public final class ApiRequests {
         }
         Integer number = null;
         Integer size = null;
-        String query = URI.create(url).getRawQuery();
+        String query;
+        try {
+            query = URI.create(url).getRawQuery();
+        } catch (IllegalArgumentException e) {
+            throw new MalformedPageException("links.last is not a URL: " + abbreviate(url));
+        }
         for (String pair : query == null ? new String[0] : query.split("&")) {
             int equals = pair.indexOf('=');
             if (equals < 0) {

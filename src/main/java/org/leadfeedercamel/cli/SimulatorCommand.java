@@ -61,6 +61,9 @@ final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--accept-bearer", description = "Also accept 'Authorization: Bearer <token>'.")
     private boolean acceptBearer;
 
+    @Option(names = "--link-objects", description = "Write page links as JSON:API link objects ({\"href\": ...}) instead of URL strings.")
+    private boolean linkObjects;
+
     @Option(names = "--result-cap", defaultValue = "10000",
             description = "Results one list query can reach before it is cut silently (default: ${DEFAULT-VALUE}).")
     private int resultCap;
@@ -147,7 +150,7 @@ final class SimulatorCommand implements Callable<Integer> {
             }
             builder = LeadfeederSimulator.builder().dataset(dataset).host(host).port(port).token(token)
                     .requestsPerWindow(requestsPerMinute).rateWindow(Duration.ofSeconds(rateWindowSeconds))
-                    .retryAfter(retryAfter).acceptBearer(acceptBearer).resultCap(resultCap)
+                    .retryAfter(retryAfter).acceptBearer(acceptBearer).linkObjects(linkObjects).resultCap(resultCap)
                     .apiKey(apiKey).v1RequestsPerSecond(v1RequestsPerSecond).v1Burst(v1Burst)
                     .v1MonthlyQuota(v1MonthlyQuota).v1DocsErrors(v1DocsErrors)
                     .faults(new FaultSettings(faultSeed, serverErrorRate, slowRate, slowMillis, resetRate, truncateRate,

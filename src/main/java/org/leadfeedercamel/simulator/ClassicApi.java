@@ -41,10 +41,11 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
     private final Set<String> brokenAccounts;
     private final SimulatorStats stats;
     private final LateArrivals arrivals;
+    private final boolean linkObjects;
 
     ClassicApi(Dataset dataset, Map<String, Set<String>> tokens, CalendarWindowRateLimiter rateLimiter,
             boolean retryAfter, boolean acceptBearer, int resultCap, FaultInjector faults, Set<String> brokenAccounts,
-            SimulatorStats stats) {
+            SimulatorStats stats, boolean linkObjects) {
         this.dataset = dataset;
         this.tokens = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tokens)); // null = every account
         this.rateLimiter = rateLimiter;
@@ -55,6 +56,7 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         this.brokenAccounts = Set.copyOf(brokenAccounts);
         this.stats = stats;
         this.arrivals = new LateArrivals(dataset, faults);
+        this.linkObjects = linkObjects;
     }
 
     @Override
@@ -138,13 +140,13 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         if (leads && !leadVisits) {
             Page<SimLead> page = dataset.leads(accountId, query.from, query.to, offset, limit);
             return SimResponse.json(200, ClassicJson.leads(page.items(), dataset::location,
-                    links(request, query, page.total())));
+                    links(request, query, page.total()), linkObjects));
         }
         Page<SimVisit> page = leadVisits
                 ? dataset.leadVisits(accountId, path[3], query.from, query.to, offset, limit)
                 : dataset.visits(accountId, query.from, query.to, offset, limit);
         SimResponse response = SimResponse.json(200, ClassicJson.visits(page.items(), dataset::location,
-                links(request, query, page.total())));
+                links(request, query, page.total()), linkObjects));
         if (visits) {
             arrivals.visitPageServed(accountId);
         }

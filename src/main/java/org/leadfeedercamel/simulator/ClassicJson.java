@@ -23,7 +23,12 @@ final class ClassicJson {
     private ClassicJson() {
     }
 
-    static byte[] visits(List<SimVisit> visits, Function<String, SimLocation> locations, Map<String, String> links) {
+    /**
+     * A page of visits; {@code linkObjects} writes each link as a JSON:API link object
+     * ({@code {"href": …}}), which the spec allows in place of the URL string.
+     */
+    static byte[] visits(List<SimVisit> visits, Function<String, SimLocation> locations, Map<String, String> links,
+            boolean linkObjects) {
         return JsonDocument.of(g -> {
             g.writeArrayFieldStart("data");
             for (SimVisit visit : visits) {
@@ -31,11 +36,12 @@ final class ClassicJson {
             }
             g.writeEndArray();
             included(g, visits.stream().map(SimVisit::locationId).toList(), locations);
-            links(g, links);
+            links(g, links, linkObjects);
         });
     }
 
-    static byte[] leads(List<SimLead> leads, Function<String, SimLocation> locations, Map<String, String> links) {
+    static byte[] leads(List<SimLead> leads, Function<String, SimLocation> locations, Map<String, String> links,
+            boolean linkObjects) {
         return JsonDocument.of(g -> {
             g.writeArrayFieldStart("data");
             for (SimLead lead : leads) {
@@ -43,7 +49,7 @@ final class ClassicJson {
             }
             g.writeEndArray();
             included(g, leads.stream().map(l -> l.company().locationId()).toList(), locations);
-            links(g, links);
+            links(g, links, linkObjects);
         });
     }
 
@@ -62,7 +68,7 @@ final class ClassicJson {
                 account(g, account);
             }
             g.writeEndArray();
-            links(g, links);
+            links(g, links, false);
         });
     }
 
@@ -293,10 +299,16 @@ final class ClassicJson {
         g.writeEndArray();
     }
 
-    private static void links(JsonGenerator g, Map<String, String> links) throws IOException {
+    private static void links(JsonGenerator g, Map<String, String> links, boolean asObjects) throws IOException {
         g.writeObjectFieldStart("links");
         for (Map.Entry<String, String> link : links.entrySet()) {
-            g.writeStringField(link.getKey(), link.getValue());
+            if (asObjects) {
+                g.writeObjectFieldStart(link.getKey());
+                g.writeStringField("href", link.getValue());
+                g.writeEndObject();
+            } else {
+                g.writeStringField(link.getKey(), link.getValue());
+            }
         }
         g.writeEndObject();
     }

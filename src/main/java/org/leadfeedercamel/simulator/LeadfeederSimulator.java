@@ -79,6 +79,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
         private Duration rateWindow = Duration.ofMinutes(1);
         private boolean retryAfter;
         private boolean acceptBearer;
+        private boolean linkObjects;
         private int resultCap = 10_000;
         private FaultSettings faults = FaultSettings.none();
         private Set<String> brokenAccounts = Set.of();
@@ -139,6 +140,15 @@ public final class LeadfeederSimulator implements AutoCloseable {
         /** Also accept {@code Authorization: Bearer <token>}, as Rails token auth would. */
         public Builder acceptBearer(boolean value) {
             acceptBearer = value;
+            return this;
+        }
+
+        /**
+         * Write the classic API's page links as JSON:API link objects ({@code "next": {"href": …}}) instead of
+         * URL strings: valid JSON:API, and what a proxy or a later API version may send.
+         */
+        public Builder linkObjects(boolean value) {
+            linkObjects = value;
             return this;
         }
 
@@ -230,7 +240,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
             FaultInjector injector = new FaultInjector(faults);
             SimulatorStats counters = new SimulatorStats();
             ClassicApi classic = new ClassicApi(data, effective, new CalendarWindowRateLimiter(requestsPerWindow, rateWindow,
-                    clock), retryAfter, acceptBearer, resultCap, injector, brokenAccounts, counters);
+                    clock), retryAfter, acceptBearer, resultCap, injector, brokenAccounts, counters, linkObjects);
             // the unified API beside it, with keys of its own: legacy tokens do not work on /v1
             Map<String, Set<String>> keys = new LinkedHashMap<>(apiKeys);
             if (keys.isEmpty()) {

@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.leadfeedercamel.api.ApiChoice;
 import org.leadfeedercamel.api.ApiGeneration;
 import org.leadfeedercamel.api.ApiRequests;
+import org.leadfeedercamel.api.MalformedPageException;
 import org.leadfeedercamel.api.TransientApiException;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.state.CompletedWindows;
@@ -62,13 +63,20 @@ public final class Pager {
             next = data.isEmpty() || pageNumber >= last ? null
                     : ApiRequests.withV1Page(exchange.getProperty(SyncProperties.NEXT_URL, String.class), pageNumber + 1);
         } else {
-            Map<?, ?> links = document.get("links") instanceof Map<?, ?> m ? m : Map.of();
-            if (pageNumber == 1 && mayBeCapped(links.get("last")) && splitAtCap(exchange)) {
+            Object linksValue = document.get("links");
+            if (linksValue != null && !(linksValue instanceof Map<?, ?>)) {
+                throw new MalformedPageException("links is not an object in the page from "
+                        + exchange.getProperty(SyncProperties.NEXT_URL));
+            }
+            Map<?, ?> links = linksValue == null ? Map.of() : (Map<?, ?>) linksValue;
+            String lastLink = ApiRequests.link("last", links.get("last"));
+            String nextLink = ApiRequests.link("next", links.get("next"));
+            if (pageNumber == 1 && mayBeCapped(lastLink) && splitAtCap(exchange)) {
                 return;
             }
-            Map<String, Integer> last = ApiRequests.pageOf(links.get("last") instanceof String s ? s : null);
+            Map<String, Integer> last = ApiRequests.pageOf(lastLink);
             exchange.setProperty(SyncProperties.PAGE_COUNT, last == null ? null : last.get("number"));
-            next = data.isEmpty() ? null : api.checkedNext(links.get("next"));
+            next = data.isEmpty() ? null : api.checkedNext(nextLink);
         }
         exchange.setProperty(SyncProperties.NEXT_URL, next);
         exchange.setProperty(SyncProperties.LAST_PAGE, next == null);
@@ -118,8 +126,8 @@ public final class Pager {
         exchange.getProperty(SyncProperties.RUN, SyncRun.class).warn(message);
     }
 
-    private boolean mayBeCapped(Object last) {
-        Map<String, Integer> page = ApiRequests.pageOf(last instanceof String s ? s : null);
+    private boolean mayBeCapped(String last) {
+        Map<String, Integer> page = ApiRequests.pageOf(last);
         return page != null && (long) page.get("number") * page.get("size") >= settings.resultCap();
     }
 

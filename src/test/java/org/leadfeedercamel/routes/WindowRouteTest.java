@@ -32,7 +32,7 @@ class WindowRouteTest extends RouteTestSupport {
     private final Deque<Map<String, Object>> pages = new ConcurrentLinkedDeque<>();
     private final AtomicInteger fetched = new AtomicInteger();
 
-    private static Map<String, Object> page(int records, String next, String last) {
+    private static Map<String, Object> page(int records, Object next, Object last) {
         Map<String, Object> links = new java.util.LinkedHashMap<>();
         links.put("self", "http://127.0.0.1:9/self");
         if (next != null) {
@@ -83,6 +83,40 @@ class WindowRouteTest extends RouteTestSupport {
         assertThat(exchange.getException()).isNull();
         written.assertIsSatisfied();
         assertThat(pages).isEmpty();
+    }
+
+    @Test
+    void linksGivenAsLinkObjectsAreFollowedToo() throws Exception {
+        pages.add(page(100, Map.of("href", "http://127.0.0.1:9/accounts/100001/visits?page%5Bnumber%5D=2"),
+                Map.of("href", "http://127.0.0.1:9/x?page%5Bnumber%5D=2&page%5Bsize%5D=100")));
+        pages.add(page(75, null, Map.of("href", "http://127.0.0.1:9/x?page%5Bnumber%5D=2&page%5Bsize%5D=100")));
+        MockEndpoint written = start();
+        written.expectedMessageCount(2);
+        written.expectedPropertyValuesReceivedInAnyOrder(SyncProperties.LAST_PAGE, false, true);
+
+        Exchange exchange = template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+
+        assertThat(exchange.getException()).isNull();
+        written.assertIsSatisfied();
+        assertThat(written.getReceivedExchanges().get(0).getProperty(SyncProperties.PAGE_COUNT)).isEqualTo(2);
+        assertThat(pages).isEmpty();
+    }
+
+    @Test
+    void aNextLinkThatIsNeitherAUrlNorALinkObjectFailsTheWindowInsteadOfEndingIt() throws Exception {
+        for (Object next : List.of(42, Map.of("url", "http://127.0.0.1:9/p2"), List.of("http://127.0.0.1:9/p2"))) {
+            pages.add(page(100, next, null));
+        }
+        MockEndpoint written = start();
+        written.expectedMessageCount(0);
+
+        for (int i = 0; i < 3; i++) {
+            Exchange exchange = template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+
+            assertThat(exchange.getException()).isInstanceOf(org.leadfeedercamel.api.MalformedPageException.class)
+                    .hasMessageStartingWith("links.next is neither a URL nor a link object");
+        }
+        written.assertIsSatisfied();
     }
 
     @Test

@@ -136,6 +136,18 @@ class SyncEndToEndTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void pageLinksGivenAsJsonApiLinkObjectsAreFollowedToTheEnd() throws Exception {
+        try (LeadfeederSimulator simulator = simulator(dataset()).linkObjects(true).start();
+             SyncHarness sync = new SyncHarness(simulator, CLOCK, START)) {
+            SyncRun run = sync.once();
+
+            assertThat(run.status()).as(run.error()).isEqualTo(SyncRun.Status.SUCCEEDED);
+            assertWarehouseEqualsSimulator(sync);
+            assertThat(run.requests()).isEqualTo(minimumRequests(simulator, FROM, todayPerAccount(simulator)));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aSecondRunAddsNothingAndReadsOnlyTheLookback(Kind kind) throws Exception {
