@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -31,10 +36,15 @@ public final class ApiResponses {
 
     private final ObjectMapper json;
     private final URI base;
+    private final Duration maxRetryAfter;
+    private final Clock clock;
 
-    public ApiResponses(ObjectMapper json, URI base) {
+    /** {@code maxRetryAfter} caps how long a 5xx's {@code Retry-After} may hold the next attempt back. */
+    public ApiResponses(ObjectMapper json, URI base, Duration maxRetryAfter, Clock clock) {
         this.json = json;
         this.base = base;
+        this.maxRetryAfter = maxRetryAfter;
+        this.clock = clock;
     }
 
     /** Replaces the body with the parsed document, or throws. */
@@ -110,11 +120,24 @@ public final class ApiResponses {
                 + credential + " cannot read this account; check LEADFEEDER_API_TOKEN and LEADFEEDER_ACCOUNT_ID");
     }
 
-    /** Any other status: 5xx (and no answer) are worth retrying, the rest say the request is wrong. */
-    private static ApiException unexpected(Exchange exchange, int status, String answer, String what) {
-        return status >= 500 || status == 0
-                ? new TransientApiException("HTTP " + status + " from " + what)
-                : new FatalApiException(answer + " from " + what + ": " + snippet(exchange));
+    /**
+     * Any other status: 5xx (and no answer) are worth retrying, the rest say the request is wrong. A 5xx
+     * that says when to come back ({@code Retry-After}, e.g. a 503 during maintenance) holds the next
+     * attempt back that long, capped, instead of the backoff: Camel's redelivery takes its delay from
+     * the {@code CamelRedeliveryDelay} header of the failed exchange.
+     */
+    private ApiException unexpected(Exchange exchange, int status, String answer, String what) {
+        if (status < 500 && status != 0) {
+            return new FatalApiException(answer + " from " + what + ": " + snippet(exchange));
+        }
+        Long retryAfter = retryAfter(exchange);
+        if (retryAfter == null) {
+            return new TransientApiException("HTTP " + status + " from " + what);
+        }
+        long seconds = Math.min(retryAfter, maxRetryAfter.toSeconds());
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, seconds * 1000);
+        return new TransientApiException("HTTP " + status + " from " + what + ", Retry-After " + retryAfter + " s"
+                + (seconds < retryAfter ? " (waiting " + seconds + " s, " + org.leadfeedercamel.config.SyncSettings.MAX_RATE_LIMIT_WAIT + ")" : ""));
     }
 
     private String v1Code(String body) {
@@ -135,12 +158,21 @@ public final class ApiResponses {
         return null;
     }
 
-    private static Long retryAfter(Exchange exchange) {
+    /** {@code Retry-After} in seconds, given as seconds or as an HTTP date; null when absent or unreadable. */
+    private Long retryAfter(Exchange exchange) {
         String value = exchange.getMessage().getHeader("Retry-After", String.class);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
         try {
-            return value == null ? null : Long.parseLong(value.trim());
+            return Math.max(0, Long.parseLong(value.trim()));
         } catch (NumberFormatException e) {
-            return null; // an HTTP date: wait for the next window instead
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Math.max(0, Duration.between(clock.instant(), at).toSeconds());
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
         }
     }
 

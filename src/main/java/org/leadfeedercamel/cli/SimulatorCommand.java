@@ -132,6 +132,10 @@ final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--fault-truncate-rate", defaultValue = "0", description = "Share of requests whose JSON body is cut short.")
     private double truncateRate;
 
+    @Option(names = "--unavailable-retry-after", defaultValue = "0",
+            description = "Seconds of the Retry-After header on 503 answers, 0 = none (default: ${DEFAULT-VALUE}).")
+    private int unavailableRetryAfter;
+
     @Option(names = "--arrival-every", defaultValue = "0",
             description = "After every N visits pages of an account a new visit arrives, shifting offsets (0 = never).")
     private int arrivalEvery;
@@ -154,7 +158,7 @@ final class SimulatorCommand implements Callable<Integer> {
                     .apiKey(apiKey).v1RequestsPerSecond(v1RequestsPerSecond).v1Burst(v1Burst)
                     .v1MonthlyQuota(v1MonthlyQuota).v1DocsErrors(v1DocsErrors)
                     .faults(new FaultSettings(faultSeed, serverErrorRate, slowRate, slowMillis, resetRate, truncateRate,
-                            arrivalEvery));
+                            arrivalEvery)).unavailableRetryAfter(unavailableRetryAfter);
         } catch (RuntimeException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

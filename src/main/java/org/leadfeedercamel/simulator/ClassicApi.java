@@ -78,7 +78,7 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         }
         Fault fault = faults.next();
         SimResponse response = route(request, path, tokens.get(token));
-        return fault == null ? response : InjectedFaults.apply(fault, response, faults.settings(),
+        return fault == null ? response : InjectedFaults.apply(fault, response, faults,
                 ClassicJson.error(500, "Internal Server Error", null), stats);
     }
 

@@ -15,17 +15,24 @@ public final class FaultInjector {
         Fault.GATEWAY_TIMEOUT};
 
     private final FaultSettings settings;
+    private final int unavailableRetryAfterSeconds;
     private final Random random;
     /** Scripted outcomes in order; an empty Optional lets one request pass untouched. */
     private final Deque<Optional<Fault>> scripted = new ArrayDeque<>();
 
-    FaultInjector(FaultSettings settings) {
+    FaultInjector(FaultSettings settings, int unavailableRetryAfterSeconds) {
         this.settings = settings;
+        this.unavailableRetryAfterSeconds = unavailableRetryAfterSeconds;
         this.random = new Random(settings.seed());
     }
 
     public FaultSettings settings() {
         return settings;
+    }
+
+    /** The Retry-After a 503 carries, in seconds; 0 for none. */
+    int unavailableRetryAfterSeconds() {
+        return unavailableRetryAfterSeconds;
     }
 
     /** The next {@code times} requests that reach the fault stage meet {@code fault}. */

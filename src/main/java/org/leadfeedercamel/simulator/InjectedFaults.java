@@ -10,13 +10,17 @@ final class InjectedFaults {
     private InjectedFaults() {
     }
 
-    static SimResponse apply(Fault fault, SimResponse response, FaultSettings settings, byte[] serverErrorBody,
+    static SimResponse apply(Fault fault, SimResponse response, FaultInjector faults, byte[] serverErrorBody,
             SimulatorStats stats) {
         stats.faulted(fault);
+        FaultSettings settings = faults.settings();
         return switch (fault) {
             case SERVER_ERROR -> SimResponse.json(500, serverErrorBody);
             case BAD_GATEWAY -> gatewayPage(502);
-            case SERVICE_UNAVAILABLE -> gatewayPage(503);
+            // a gateway in maintenance says when to come back
+            case SERVICE_UNAVAILABLE -> faults.unavailableRetryAfterSeconds() > 0
+                    ? gatewayPage(503).withHeader("Retry-After", String.valueOf(faults.unavailableRetryAfterSeconds()))
+                    : gatewayPage(503);
             case GATEWAY_TIMEOUT -> gatewayPage(504);
             case SLOW -> response.delayedBy(settings.slowMillis() > 0 ? settings.slowMillis() : 2_000);
             case RESET -> response.deliveredAs(Delivery.RESET_MIDWAY);

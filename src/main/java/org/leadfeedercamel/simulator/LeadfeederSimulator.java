@@ -82,6 +82,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
         private boolean linkObjects;
         private int resultCap = 10_000;
         private FaultSettings faults = FaultSettings.none();
+        private int unavailableRetryAfterSeconds;
         private Set<String> brokenAccounts = Set.of();
         private boolean v1DocsErrors;
         private final Map<String, Set<String>> apiKeys = new LinkedHashMap<>();
@@ -166,6 +167,15 @@ public final class LeadfeederSimulator implements AutoCloseable {
             return this;
         }
 
+        /** Seconds of the Retry-After header that 503 answers carry; 0 (the default) sends none. */
+        public Builder unavailableRetryAfter(int seconds) {
+            if (seconds < 0) {
+                throw new IllegalArgumentException("the 503 Retry-After must not be negative");
+            }
+            unavailableRetryAfterSeconds = seconds;
+            return this;
+        }
+
         public Builder host(String value) {
             host = value;
             return this;
@@ -237,7 +247,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
                 effective.put(DEFAULT_TOKEN, null);
             }
             Dataset data = new Dataset(dataset, clock);
-            FaultInjector injector = new FaultInjector(faults);
+            FaultInjector injector = new FaultInjector(faults, unavailableRetryAfterSeconds);
             SimulatorStats counters = new SimulatorStats();
             ClassicApi classic = new ClassicApi(data, effective, new CalendarWindowRateLimiter(requestsPerWindow, rateWindow,
                     clock), retryAfter, acceptBearer, resultCap, injector, brokenAccounts, counters, linkObjects);

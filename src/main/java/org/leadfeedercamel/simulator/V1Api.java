@@ -102,7 +102,7 @@ final class V1Api implements SimulatorHttpServer.Handler {
         } catch (V1Rejection rejected) {
             response = error(rejected.status, rejected.code, rejected.title, rejected.getMessage());
         }
-        return fault == null ? response : InjectedFaults.apply(fault, response, faults.settings(),
+        return fault == null ? response : InjectedFaults.apply(fault, response, faults,
                 errorBody("internal_server_error", "Internal Server Error", "Something went wrong."), stats);
     }
 

@@ -87,7 +87,7 @@ public final class LeadfeederSync {
         registry.bind("leadfeederApi", api);
         registry.bind("leadfeederPager", new Pager(settings, api, choice, state));
         registry.bind("leadfeederPrefetch", new PagePrefetch("direct:leadfeeder-page-fetch"));
-        registry.bind("leadfeederApiResponses", new ApiResponses(json, settings.baseApiUrl()));
+        registry.bind("leadfeederApiResponses", new ApiResponses(json, settings.baseApiUrl(), settings.maxRateLimitWait(), clock));
         registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings));
         registry.bind("leadfeederPacer", new ApiPacing(
                 new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock),
