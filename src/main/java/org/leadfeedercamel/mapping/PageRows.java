@@ -18,6 +18,7 @@ public final class PageRows {
     private final OffsetDateTime syncedAt;
     private final List<Map<String, Object>> visits = new ArrayList<>();
     private final List<Map<String, Object>> routes = new ArrayList<>();
+    private final List<Map<String, Object>> routeLengths = new ArrayList<>();
     private final List<Map<String, Object>> leads = new ArrayList<>();
     private final Map<String, Map<String, Object>> locations = new LinkedHashMap<>();
     private final List<Map<String, Object>> rejected = new ArrayList<>();
@@ -57,6 +58,14 @@ public final class PageRows {
         return routes;
     }
 
+    /**
+     * One row per visit of the page: its route's length, so route rows a visit no longer has (its route
+     * got shorter since it was last read) are deleted with the page.
+     */
+    public List<Map<String, Object>> getRouteLengths() {
+        return routeLengths;
+    }
+
     public List<Map<String, Object>> getLeads() {
         return leads;
     }
@@ -90,11 +99,21 @@ public final class PageRows {
         visits.add(row);
     }
 
+    /** A visit's route has {@code length} entries (rows 1..length); rows past it are stale. */
+    void addRouteLength(String visitId, int length) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("account_id", accountId);
+        row.put("visit_id", visitId);
+        row.put("route_length", length);
+        routeLengths.add(row);
+    }
+
     /** Takes back a visit and the route rows it had so far, when a later part of it cannot be mapped. */
     void withdrawVisit(String visitId) {
         withdrawn.add(visitId);
         visits.removeIf(row -> visitId.equals(row.get("visit_id")));
         routes.removeIf(row -> visitId.equals(row.get("visit_id")));
+        routeLengths.removeIf(row -> visitId.equals(row.get("visit_id")));
     }
 
     boolean isWithdrawn(String visitId) {

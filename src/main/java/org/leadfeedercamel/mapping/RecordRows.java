@@ -75,6 +75,7 @@ final class RecordRows {
      */
     static void visitMapped(Exchange exchange, PageRows page, Map<String, Object> row, Map<String, Object> record, List<?> route) {
         page.addVisit(row);
+        page.addRouteLength((String) row.get("visit_id"), route.size());
         exchange.setProperty(SyncProperties.VISIT_ID, row.get("visit_id"));
         exchange.setProperty(SyncProperties.VISIT_RECORD, record);
         exchange.getMessage().setBody(route);

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 public final class SqlStatements {
 
     /** Statements the routes run through camel-sql; each is bound as a String bean for {@code sql:ref:}. */
-    public static final List<String> ROUTE_STATEMENTS = List.of("upsert-accounts", "upsert-visits", "upsert-visit-routs",
-            "upsert-leads", "upsert-locations", "insert-rejected-records");
+    public static final List<String> ROUTE_STATEMENTS = List.of("upsert-accounts", "upsert-visits",
+            "delete-stale-visit-routs", "upsert-visit-routs", "upsert-leads", "upsert-locations", "insert-rejected-records");
 
     private final Dialect dialect;
     private final String prefix;
