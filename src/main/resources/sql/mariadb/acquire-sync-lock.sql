@@ -1,2 +1,3 @@
 -- A named lock of the session: held until released or until the connection ends (a killed process frees it).
-SELECT GET_LOCK('leadfeeder-sync', 0)
+-- Its name is this warehouse (the database), so syncs into other databases of the server never wait for it.
+SELECT GET_LOCK(CONCAT('leadfeeder-sync:', DATABASE()), 0)

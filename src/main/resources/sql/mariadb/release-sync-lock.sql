@@ -1,1 +1,1 @@
-SELECT RELEASE_LOCK('leadfeeder-sync')
+SELECT RELEASE_LOCK(CONCAT('leadfeeder-sync:', DATABASE()))
