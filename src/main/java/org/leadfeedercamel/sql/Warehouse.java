@@ -25,6 +25,10 @@ public final class Warehouse {
         config.setConnectionTimeout(settings.dbConnectTimeout().toMillis());
         config.setInitializationFailTimeout(settings.dbConnectTimeout().toMillis());
         config.setAutoCommit(true);
+        if (Dialect.of(settings.dbUrl()) == Dialect.MARIADB) {
+            UtcTimestamps.MARIADB_DRIVER_OPTIONS.forEach(config::addDataSourceProperty);
+            config.setConnectionInitSql(UtcTimestamps.MARIADB_SESSION);
+        }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

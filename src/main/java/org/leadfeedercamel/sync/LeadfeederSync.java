@@ -27,6 +27,7 @@ import org.leadfeedercamel.operations.SyncProgress;
 import org.leadfeedercamel.operations.WarehouseHealthCheck;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SqlStatements;
+import org.leadfeedercamel.sql.UtcTimestamps;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.state.CompletedWindows;
 import org.leadfeedercamel.state.PageTransaction;
@@ -60,6 +61,7 @@ public final class LeadfeederSync {
             throw new ConfigurationException(SyncSettings.API_TOKEN, null, "is needed to sync (set LEADFEEDER_API_TOKEN)");
         }
         Dialect dialect = Dialect.of(dataSource);
+        UtcTimestamps.require(dataSource, dialect);
         Warehouse.migrate(dataSource, dialect, settings.tablePrefix());
         SqlStatements sql = new SqlStatements(dialect, settings.tablePrefix());
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

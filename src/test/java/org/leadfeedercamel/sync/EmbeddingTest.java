@@ -97,4 +97,24 @@ class EmbeddingTest {
             }
         }
     }
+
+    @Test
+    void aHostsMariaDbDataSourceThatWouldShiftTimestampsIsRefusedAtStartWithOneLine() {
+        try (org.leadfeedercamel.sql.TestWarehouses.TestWarehouse warehouse = org.leadfeedercamel.sql.TestWarehouses.fresh(
+                org.leadfeedercamel.sql.TestWarehouses.Kind.MARIADB)) {
+            // the host's pool, as estates configure it: a session time zone of its own, the driver's defaults
+            org.springframework.jdbc.datasource.DriverManagerDataSource hostDataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    warehouse.url() + "?sessionVariables=time_zone='+05:00'", warehouse.user(), warehouse.password());
+            SyncSettings settings = SyncSettings.read(key -> key.equals(SyncSettings.API_TOKEN) ? Optional.of("tok") : Optional.empty());
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeadfeederSync.bindBeans(new DefaultCamelContext(), settings, hostDataSource, CLOCK))
+                    .isInstanceOf(org.leadfeedercamel.config.ConfigurationException.class)
+                    .hasMessageStartingWith("leadfeeder.db-url: 'jdbc:mariadb://127.0.0.1")
+                    .hasMessageContaining(warehouse.url().substring(warehouse.url().lastIndexOf('/')))
+                    .hasMessageContaining("shifted by -18000 s").hasMessageContaining("connectionTimeZone=UTC&preserveInstants=true");
+            assertThat(new JdbcTemplate(hostDataSource).queryForObject(
+                    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()", Integer.class))
+                    .as("nothing migrated into it").isZero();
+        }
+    }
 }

@@ -1,0 +1,3 @@
+-- When a window was completed is an instant like every other timestamp here, not a wall time of the
+-- JVM that wrote it.
+ALTER TABLE leadfeeder_completed_windows ALTER COLUMN createdAt TYPE TIMESTAMPTZ;
