@@ -48,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
                         entry.windows());
             }
             out.printf("%nLast runs%n");
-            for (Map<String, Object> run : jdbc.queryForList(sql.get("select-recent-runs"), Map.of("limit", runs))) {
+            for (Map<String, Object> run : jdbc.queryForList(sql.get("select-recent-runs"), Map.of("limit", runs, "table_prefix", sql.prefix()))) {
                 out.printf("  %s  %-9s %-10s %s on %s  %s API, requests %s%s, visits %s, leads %s, rejected %s%s%n",
                         run.get("started_at"), run.get("mode"), run.get("status"), run.get("run_id"), run.get("node"),
                         run.get("api") == null ? "no" : run.get("api"), run.get("requests"),

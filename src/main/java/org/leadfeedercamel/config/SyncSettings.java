@@ -83,6 +83,7 @@ public record SyncSettings(
     /** The embedded H2 file the runner writes to when no warehouse is configured. */
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/leadfeeder";
     public static final String DEFAULT_BASE_API_URL = "https://api.leadfeeder.com";
+    public static final String DEFAULT_TABLE_PREFIX = "raw_leadfeeder__";
 
     /**
      * Demo mode: no token, and nothing pointing at a real system (the default warehouse and API), so the
@@ -136,7 +137,7 @@ public record SyncSettings(
                 Duration.ofSeconds(r.integer(RATE_LIMIT_WINDOW, "60", 1, 3600)),
                 r.integer(RATE_LIMIT_REQUESTS, "100", 0, 1_000_000),
                 Duration.ofSeconds(r.integer(MAX_RATE_LIMIT_WAIT, "120", 1, 3600)),
-                r.identifier(TABLE_PREFIX, "raw_leadfeeder__"),
+                r.identifier(TABLE_PREFIX, DEFAULT_TABLE_PREFIX),
                 r.integer(DB_POOL_SIZE, "4", 2, 100),
                 Duration.ofMillis(r.integer(DB_CONNECT_TIMEOUT, "10000", 250, 600_000)),
                 Duration.ofSeconds(r.integer(LOCK_WAIT, "0", 0, 86_400)),

@@ -1,5 +1,6 @@
 package org.leadfeedercamel.mapping;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ public final class PageRows {
     private final String accountId;
     private final String stream;
     private final OffsetDateTime syncedAt;
+    private final LocalDate windowFrom;
+    private final LocalDate windowTo;
     private final List<Map<String, Object>> visits = new ArrayList<>();
     private final List<Map<String, Object>> routes = new ArrayList<>();
     private final List<Map<String, Object>> routeLengths = new ArrayList<>();
@@ -28,10 +31,17 @@ public final class PageRows {
     private List<Map<String, Object>> locationsToWrite = List.of();
 
     public PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt) {
+        this(runId, accountId, stream, syncedAt, null, null);
+    }
+
+    /** The rows of a page read in the date window {@code windowFrom..windowTo}. */
+    public PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt, LocalDate windowFrom, LocalDate windowTo) {
         this.runId = runId;
         this.accountId = accountId;
         this.stream = stream;
         this.syncedAt = syncedAt;
+        this.windowFrom = windowFrom;
+        this.windowTo = windowTo;
     }
 
     public String runId() {
@@ -48,6 +58,15 @@ public final class PageRows {
 
     public OffsetDateTime syncedAt() {
         return syncedAt;
+    }
+
+    /** First day of the window the page was read in; null for the accounts list. */
+    public LocalDate windowFrom() {
+        return windowFrom;
+    }
+
+    public LocalDate windowTo() {
+        return windowTo;
     }
 
     public List<Map<String, Object>> getVisits() {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.leadfeedercamel.sync.SyncProperties;
 import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.sync.SyncWindow;
 
 /**
  * JSON:API records → table rows, one record at a time, as the routes split a page. Every column of the
@@ -43,8 +44,10 @@ public final class RecordMapper {
     /** Starts collecting the rows of a page. */
     public PageRows newPage(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        SyncWindow window = exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class);
         return new PageRows(run.runId(), exchange.getProperty(SyncProperties.ACCOUNT_ID, String.class),
-                exchange.getProperty(SyncProperties.STREAM, String.class), OffsetDateTime.now(run.clock()));
+                exchange.getProperty(SyncProperties.STREAM, String.class), OffsetDateTime.now(run.clock()),
+                window == null ? null : window.from(), window == null ? null : window.to());
     }
 
     /** The records of a page document: its {@code data} array (the pager refuses a page without one). */

@@ -54,6 +54,8 @@ final class RecordRows {
             row.put("raw_json", "{\"unwritable\":\"" + e.getClass().getSimpleName() + "\"}");
         }
         row.put("rejected_at", page.syncedAt());
+        row.put("window_from", page.windowFrom());
+        row.put("window_to", page.windowTo());
         page.addRejected(row);
     }
 

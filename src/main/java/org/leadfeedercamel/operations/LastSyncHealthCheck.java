@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.leadfeedercamel.sql.SqlStatements;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Readiness: the last successful sync ended no longer ago than {@code leadfeeder.health.max-sync-age-minutes}.
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class LastSyncHealthCheck extends AbstractHealthCheck {
 
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
     private final SqlStatements sql;
     private final Duration maxAge;
     private final Clock clock;
@@ -26,7 +26,7 @@ public final class LastSyncHealthCheck extends AbstractHealthCheck {
 
     public LastSyncHealthCheck(DataSource dataSource, SqlStatements sql, Duration maxAge, Clock clock) {
         super("leadfeeder", "leadfeeder-last-sync");
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.sql = sql;
         this.maxAge = maxAge;
         this.clock = clock;
@@ -43,7 +43,7 @@ public final class LastSyncHealthCheck extends AbstractHealthCheck {
         Instant now = clock.instant();
         OffsetDateTime last;
         try {
-            last = jdbc.queryForObject(sql.get("select-last-success"), OffsetDateTime.class);
+            last = jdbc.queryForObject(sql.get("select-last-success"), Map.of("table_prefix", sql.prefix()), OffsetDateTime.class);
         } catch (RuntimeException e) {
             builder.down().message("the run log cannot be read: " + e.getMessage());
             return;

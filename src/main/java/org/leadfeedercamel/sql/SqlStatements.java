@@ -42,6 +42,11 @@ public final class SqlStatements {
         return dialect;
     }
 
+    /** The table prefix the statements are written for. */
+    public String prefix() {
+        return prefix;
+    }
+
     /** The statement in {@code sql/<dialect>/<name>.sql}. */
     public String get(String name) {
         return cache.computeIfAbsent(name, this::load);

@@ -2,8 +2,13 @@ package org.leadfeedercamel.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -43,17 +48,38 @@ public final class Warehouse {
     }
 
     /**
-     * Applies the versioned migrations of the dialect; the program migrates at every start. A warehouse
-     * already migrated by a newer version of the program is refused rather than used half-understood.
+     * Applies the versioned migrations; the program migrates at every start. Two histories: the
+     * warehouse's operational tables ({@code db/migration/<dialect>}, {@code leadfeeder_schema_history})
+     * and the data tables of the configured prefix ({@code db/tables/<dialect>},
+     * {@code <prefix>schema_history}), so a new prefix on an existing warehouse gets tables of its own.
+     * A warehouse already migrated by a newer version of the program is refused rather than used
+     * half-understood.
      */
     public static void migrate(DataSource dataSource, Dialect dialect, String tablePrefix) {
-        Flyway flyway = Flyway.configure()
+        Flyway operational = flyway(dataSource, "db/migration/" + dialect.folder(), "leadfeeder_schema_history", tablePrefix);
+        migrate(operational);
+        Flyway tables = flyway(dataSource, "db/tables/" + dialect.folder(), tablePrefix + "schema_history", tablePrefix);
+        if (tables.info().current() == null && dataTablesExist(dataSource, tablePrefix)) {
+            // made by the operational history's V1 and V4 before the data tables had a history of their own
+            Flyway.configure().configuration(tables.getConfiguration()).baselineVersion("1")
+                    .baselineDescription("data tables of db/migration V1 and V4").load().baseline();
+        }
+        migrate(tables);
+    }
+
+    private static Flyway flyway(DataSource dataSource, String location, String historyTable, String tablePrefix) {
+        return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + dialect.folder())
-                .table("leadfeeder_schema_history")
+                .locations("classpath:" + location)
+                .table(historyTable)
                 .placeholders(Map.of("prefix", tablePrefix))
-                .baselineOnMigrate(false)
+                // a schema holding other tables (the estate's own) and none of ours yet: all our migrations apply
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load();
+    }
+
+    private static void migrate(Flyway flyway) {
         MigrationInfo[] pending = flyway.info().pending();
         MigrationInfo current = flyway.info().current();
         String newest = java.util.Arrays.stream(flyway.info().all()).filter(m -> m.getState().isResolved())
@@ -64,6 +90,22 @@ public final class Warehouse {
         }
         if (pending.length > 0 || current == null) {
             flyway.migrate();
+        }
+    }
+
+    /** Whether the prefix's data tables are there (its visits table), in the connection's schema. */
+    static boolean dataTablesExist(DataSource dataSource, String tablePrefix) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            String name = tablePrefix + "visits";
+            name = meta.storesUpperCaseIdentifiers() ? name.toUpperCase(Locale.ROOT) : name;
+            String escape = meta.getSearchStringEscape();
+            String pattern = escape == null ? name : name.replace("_", escape + "_");
+            try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, new String[] {"TABLE"})) {
+                return tables.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the warehouse's tables: " + e.getMessage(), e);
         }
     }
 }

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceHelper;
+import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.sync.SyncMode;
 import org.leadfeedercamel.sync.SyncProperties;
@@ -31,16 +32,26 @@ public final class CompletedWindows {
     private final SqlStatements sql;
     private final NamedParameterJdbcTemplate jdbc;
     private final Map<String, JdbcMessageIdRepository> repositories = new ConcurrentHashMap<>();
+    private final String namespace;
 
     public CompletedWindows(DataSource dataSource, TransactionTemplate transactions, SqlStatements sql) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.sql = sql;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.namespace = namespace(sql.prefix());
     }
 
-    static String processorName(String accountId, String stream) {
-        return "leadfeeder:" + accountId + ":" + stream;
+    /**
+     * Whose windows a processor name holds: each table prefix has its own state, so a new prefix is
+     * synced from the start date into its own tables. The default prefix keeps the names it always had.
+     */
+    static String namespace(String tablePrefix) {
+        return SyncSettings.DEFAULT_TABLE_PREFIX.equals(tablePrefix) ? "leadfeeder" : "leadfeeder@" + tablePrefix;
+    }
+
+    String processorName(String accountId, String stream) {
+        return namespace + ":" + accountId + ":" + stream;
     }
 
     /** Records the window as complete; joins the transaction of the page being written. */

@@ -57,6 +57,7 @@ public final class RunLog {
         // set by the Quartz trigger: which fire this run is, so a fire that ran twice would show
         java.util.Date fire = exchange.getMessage().getHeader("scheduledFireTime", java.util.Date.class);
         row.put("scheduled_for", fire == null ? null : fire.toInstant().atOffset(ZoneOffset.UTC));
+        row.put("table_prefix", sql.prefix());
         jdbc.update(sql.get("insert-sync-run"), row);
         LOG.info("Sync run {} started ({}{})", run.runId(), run.mode().name().toLowerCase(),
                 run.backfillFrom() == null ? "" : " " + run.backfillFrom() + ".." + run.backfillTo() + " " + run.getStreams());

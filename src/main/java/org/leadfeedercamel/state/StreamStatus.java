@@ -48,10 +48,14 @@ public final class StreamStatus {
         jdbc.query(sql.get("select-account-timezones"), Map.of(), row -> {
             zones.put(row.getString("account_id"), zone(row.getString("timezone")));
         });
-        // every completed window in one query, grouped by account and stream
+        // every completed window of this table prefix in one query, grouped by account and stream
+        String namespace = CompletedWindows.namespace(sql.prefix());
         Map<String, List<SyncWindow>> windows = new LinkedHashMap<>();
         for (Map<String, Object> row : jdbc.queryForList(sql.get("select-state"), Map.of())) {
             String[] parts = String.valueOf(row.get("processor_name")).split(":"); // see CompletedWindows.processorName
+            if (parts.length != 3 || !parts[0].equals(namespace)) {
+                continue;
+            }
             windows.computeIfAbsent(parts[1] + ":" + parts[2], k -> new ArrayList<>())
                     .add(CompletedWindows.window(parts[1], parts[2], String.valueOf(row.get("window_key"))));
         }

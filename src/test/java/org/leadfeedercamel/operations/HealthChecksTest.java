@@ -67,9 +67,13 @@ class HealthChecksTest {
         clock.now = clock.now.plus(Duration.ofMinutes(181));
         assertThat(check.call().getState()).as("no sync after the time a sync is given").isEqualTo(HealthCheck.State.DOWN);
 
-        new JdbcTemplate(dataSource).update("INSERT INTO leadfeeder_sync_runs (run_id, mode, started_at, ended_at, status) "
-                + "VALUES ('r1', 'incremental', ?, ?, 'succeeded')", clock.now.minusSeconds(60).atOffset(ZoneOffset.UTC),
-                clock.now.minusSeconds(10).atOffset(ZoneOffset.UTC));
+        String run = "INSERT INTO leadfeeder_sync_runs (run_id, mode, started_at, ended_at, status, table_prefix) "
+                + "VALUES (?, 'incremental', ?, ?, 'succeeded', ?)";
+        new JdbcTemplate(dataSource).update(run, "r0", clock.now.minusSeconds(60).atOffset(ZoneOffset.UTC),
+                clock.now.minusSeconds(10).atOffset(ZoneOffset.UTC), "client_b__");
+        assertThat(check.call().getState()).as("another table prefix's sync").isEqualTo(HealthCheck.State.DOWN);
+        new JdbcTemplate(dataSource).update(run, "r1", clock.now.minusSeconds(60).atOffset(ZoneOffset.UTC),
+                clock.now.minusSeconds(10).atOffset(ZoneOffset.UTC), "raw_leadfeeder__");
         assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
         clock.now = clock.now.plus(Duration.ofMinutes(181));
         HealthCheck.Result stale = check.call();

@@ -38,13 +38,16 @@ class WritePageRouteTest extends WritePageRouteTestBase {
         rejected.put("reason", "visit_route is not a list");
         rejected.put("raw_json", "{\"id\":\"v-bad\",\"attributes\":{\"visit_route\":\"x\"}}");
         rejected.put("rejected_at", rows.syncedAt());
+        rejected.put("window_from", rows.windowFrom());
+        rejected.put("window_to", rows.windowTo());
         rows.addRejected(rejected);
 
         template.send("direct:leadfeeder-write-page", page);
 
         assertThat(jdbc.queryForMap("SELECT * FROM leadfeeder_rejected_records")).containsEntry("RECORD_ID", "v-bad")
                 .containsEntry("REASON", "visit_route is not a list").containsEntry("STREAM", "visits")
-                .containsEntry("RAW_JSON", "{\"id\":\"v-bad\",\"attributes\":{\"visit_route\":\"x\"}}");
+                .containsEntry("RAW_JSON", "{\"id\":\"v-bad\",\"attributes\":{\"visit_route\":\"x\"}}")
+                .containsEntry("WINDOW_FROM", java.sql.Date.valueOf("2025-04-01")).containsEntry("WINDOW_TO", java.sql.Date.valueOf("2025-04-30"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits", Integer.class)).isEqualTo(1);
     }
 

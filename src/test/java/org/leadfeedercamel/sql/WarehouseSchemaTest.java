@@ -99,20 +99,47 @@ class WarehouseSchemaTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aSchemaNewerThanTheProgramIsRefusedWithAClearLine(Kind kind) {
-        try (TestWarehouse warehouse = TestWarehouses.fresh(kind); HikariDataSource dataSource = open(warehouse, "raw_leadfeeder__")) {
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            // Flyway quotes its history table's lower-case names on H2
-            String q = kind == Kind.H2 ? "\"" : "";
-            String columns = java.util.stream.Stream.of("installed_rank", "version", "description", "type", "script", "checksum",
-                    "installed_by", "execution_time", "success").map(c -> q + c + q).collect(java.util.stream.Collectors.joining(", "));
-            jdbc.update("INSERT INTO " + q + "leadfeeder_schema_history" + q + " (" + columns + ") VALUES (99, '99', 'from the future', "
-                    + "'SQL', 'V99__from_the_future.sql', 0, 'test', 0, " + (kind == Kind.MARIADB ? "1" : "true") + ")");
+        // the newest migrations: V6 of the operational tables in every dialect (V3, the clustered scheduler's
+        // tables, is PostgreSQL's alone; V5 is not MariaDB's), V1 of each prefix's data tables
+        Map<String, Integer> newest = Map.of("leadfeeder_schema_history", 6, "raw_leadfeeder__schema_history", 1);
+        for (Map.Entry<String, Integer> history : newest.entrySet()) {
+            try (TestWarehouse warehouse = TestWarehouses.fresh(kind); HikariDataSource dataSource = open(warehouse, "raw_leadfeeder__")) {
+                JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+                // Flyway quotes its history table's lower-case names on H2
+                String q = kind == Kind.H2 ? "\"" : "";
+                String columns = java.util.stream.Stream.of("installed_rank", "version", "description", "type", "script", "checksum",
+                        "installed_by", "execution_time", "success").map(c -> q + c + q).collect(java.util.stream.Collectors.joining(", "));
+                jdbc.update("INSERT INTO " + q + history.getKey() + q + " (" + columns + ") VALUES (99, '99', 'from the future', "
+                        + "'SQL', 'V99__from_the_future.sql', 0, 'test', 0, " + (kind == Kind.MARIADB ? "1" : "true") + ")");
 
-            // the newest migration, V4 in every dialect (V3, the clustered scheduler's tables, is PostgreSQL's alone)
-            int newest = 4;
-            assertThatThrownBy(() -> Warehouse.migrate(dataSource, Dialect.of(dataSource), "raw_leadfeeder__"))
-                    .hasMessage("the warehouse schema is at version 99, newer than this program's " + newest
-                            + "; run a newer leadfeeder-camel against it");
+                assertThatThrownBy(() -> Warehouse.migrate(dataSource, Dialect.of(dataSource), "raw_leadfeeder__"))
+                        .as(history.getKey()).hasMessage("the warehouse schema is at version 99, newer than this program's "
+                                + history.getValue() + "; run a newer leadfeeder-camel against it");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSchemaHoldingTheEstatesOwnTablesGetsOursBesideThem(Kind kind) {
+        try (TestWarehouse warehouse = TestWarehouses.fresh(kind)) {
+            Map<String, String> values = new HashMap<>();
+            values.put(SyncSettings.DB_URL, warehouse.url());
+            if (warehouse.user() != null) {
+                values.put(SyncSettings.DB_USER, warehouse.user());
+            }
+            try (HikariDataSource dataSource = Warehouse.open(SyncSettings.read(key -> Optional.ofNullable(values.get(key))))) {
+                JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+                jdbc.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY)");
+                jdbc.update("INSERT INTO orders (id) VALUES (1)");
+
+                Warehouse.migrate(dataSource, Dialect.of(dataSource), "raw_leadfeeder__");
+
+                assertThat(columnTypes(jdbc, kind, "raw_leadfeeder__visits")).containsKey("visit_id");
+                assertThat(columnTypes(jdbc, kind, "raw_leadfeeder__visit_routs")).containsKey("event_type");
+                assertThat(columnTypes(jdbc, kind, "leadfeeder_sync_runs")).containsKey("table_prefix");
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Integer.class)).isEqualTo(1);
+            }
         }
     }
 }

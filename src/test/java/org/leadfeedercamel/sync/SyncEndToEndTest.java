@@ -52,6 +52,12 @@ class SyncEndToEndTest {
     }
 
     static void assertWarehouseEqualsSimulator(org.springframework.jdbc.core.JdbcTemplate jdbc, LeadfeederSimulator simulator) {
+        assertWarehouseEqualsSimulator(jdbc, simulator, "raw_leadfeeder__");
+    }
+
+    /** The data tables of one table prefix equal what the simulator served for [FROM, TO]. */
+    static void assertWarehouseEqualsSimulator(org.springframework.jdbc.core.JdbcTemplate jdbc, LeadfeederSimulator simulator,
+            String prefix) {
         ExpectedRows expected = new ExpectedRows(simulator.dataset());
         List<Map<String, Object>> visits = new ArrayList<>();
         List<Map<String, Object>> routes = new ArrayList<>();
@@ -63,23 +69,23 @@ class SyncEndToEndTest {
             leads.addAll(expected.leads(account.id(), FROM, TO));
             locations.addAll(expected.locations(account.id(), FROM, TO));
         }
-        WarehouseTables.assertEquals(jdbc, "raw_leadfeeder__accounts", List.of("account_id"), expected.accounts());
-        WarehouseTables.assertEquals(jdbc, "raw_leadfeeder__visits", List.of("account_id", "visit_id"), visits);
-        WarehouseTables.assertEquals(jdbc, "raw_leadfeeder__visit_routs", List.of("account_id", "visit_id", "page_number"), routes);
-        WarehouseTables.assertEquals(jdbc, "raw_leadfeeder__locations", List.of("account_id", "location_id"), locations);
+        WarehouseTables.assertEquals(jdbc, prefix + "accounts", List.of("account_id"), expected.accounts());
+        WarehouseTables.assertEquals(jdbc, prefix + "visits", List.of("account_id", "visit_id"), visits);
+        WarehouseTables.assertEquals(jdbc, prefix + "visit_routs", List.of("account_id", "visit_id", "page_number"), routes);
+        WarehouseTables.assertEquals(jdbc, prefix + "locations", List.of("account_id", "location_id"), locations);
         leads.forEach(row -> row.remove("visits")); // window-scoped: the figure of whichever window came last
-        Map<List<Object>, Map<String, Object>> actualLeads = WarehouseTables.read(jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"));
+        Map<List<Object>, Map<String, Object>> actualLeads = WarehouseTables.read(jdbc, prefix + "leads", List.of("account_id", "lead_id"));
         actualLeads.values().forEach(row -> row.remove("visits"));
         List<Map<String, Object>> flattened = new ArrayList<>(actualLeads.values());
         assertThat(flattened).hasSameSizeAs(leads);
-        WarehouseTables.assertEquals(jdbc, "raw_leadfeeder__leads", List.of("account_id", "lead_id"),
-                leadsWithStoredVisits(jdbc, leads));
+        WarehouseTables.assertEquals(jdbc, prefix + "leads", List.of("account_id", "lead_id"),
+                leadsWithStoredVisits(jdbc, leads, prefix));
     }
 
     private static List<Map<String, Object>> leadsWithStoredVisits(org.springframework.jdbc.core.JdbcTemplate jdbc,
-            List<Map<String, Object>> leads) {
+            List<Map<String, Object>> leads, String prefix) {
         Map<String, Integer> stored = new HashMap<>();
-        jdbc.queryForList("SELECT account_id, lead_id, visits FROM raw_leadfeeder__leads")
+        jdbc.queryForList("SELECT account_id, lead_id, visits FROM " + prefix + "leads")
                 .forEach(r -> stored.put(r.get("ACCOUNT_ID") + "/" + r.get("LEAD_ID"), (Integer) r.get("VISITS")));
         for (Map<String, Object> lead : leads) {
             lead.put("visits", stored.get(lead.get("account_id") + "/" + lead.get("lead_id")));
@@ -97,6 +103,19 @@ class SyncEndToEndTest {
             requests += Math.max(1, (visits + 99) / 100) + Math.max(1, (leads + 99) / 100);
         }
         return requests;
+    }
+
+    /** The fewest requests of an incremental run that re-reads only the 3-day lookback, today included. */
+    static int lookbackRequests(LeadfeederSimulator simulator) {
+        Map<String, LocalDate> today = todayPerAccount(simulator);
+        int expected = 1;
+        for (SimAccount account : simulator.dataset().accounts()) {
+            LocalDate to = today.get(account.id());
+            LocalDate from = to.minusDays(2);
+            expected += Math.max(1, (simulator.dataset().visits(account.id(), from, to, 0, 0).total() + 99) / 100)
+                    + Math.max(1, (simulator.dataset().leads(account.id(), from, to).size() + 99) / 100);
+        }
+        return expected;
     }
 
     static Map<String, LocalDate> todayPerAccount(LeadfeederSimulator simulator) {
@@ -167,14 +186,7 @@ class SyncEndToEndTest {
             assertWarehouseEqualsSimulator(sync);
             int rewritten = sync.jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visits WHERE _run_id = ?", Integer.class, second.runId());
             assertThat(rewritten).isEqualTo(second.rows("visits")).isPositive().isLessThan(3_000);
-            Map<String, LocalDate> today = todayPerAccount(simulator);
-            int expected = 1;
-            for (SimAccount account : simulator.dataset().accounts()) {
-                LocalDate to = today.get(account.id());
-                LocalDate from = to.minusDays(2); // lookback of 3 days, today included
-                expected += Math.max(1, (simulator.dataset().visits(account.id(), from, to, 0, 0).total() + 99) / 100)
-                        + Math.max(1, (simulator.dataset().leads(account.id(), from, to).size() + 99) / 100);
-            }
+            int expected = lookbackRequests(simulator);
             System.out.printf("incremental run: %d requests issued, %d the minimum for a 3-day lookback (first sync: %d)%n",
                     second.requests(), expected, first.requests());
             assertThat(second.requests()).isEqualTo(expected);
