@@ -1,22 +1,34 @@
 package org.leadfeedercamel.cli;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.leadfeedercamel.api.ApiChoice;
 import org.leadfeedercamel.api.ApiGeneration;
 import org.leadfeedercamel.api.ApiRequests;
+import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.sql.Dialect;
+import org.leadfeedercamel.sql.WarehouseCheck;
 import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.sync.SyncRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code check}: configuration, the database and the API, each confirmed or refused in one line. */
+/**
+ * {@code check}: whether a sync with this configuration will work, told line by line, without creating
+ * or changing anything: the configuration, the warehouse (reachable, storing instants, the schema there
+ * or creatable, migrated or migratable, writable by the role), the API with the credential, and the
+ * configured accounts among those it sees. Exit 1 with a line per failure.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validate the configuration, reach the database and the API with the credentials; exit 0 or 1.")
+        description = "Validate the configuration, the warehouse and the API without changing anything; exit 0 or 1.")
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -30,30 +42,73 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SyncRuntime runtime = new SyncRuntime(config.file).apiOrDemo()) {
             out.println("configuration: ok " + runtime.settings());
-            runtime.startCamel(false);
-            out.println("database: ok (" + runtime.settings().dbUrl() + ", schema migrated)");
-            ProducerTemplate producer = runtime.camel().createProducerTemplate();
-            Exchange answer = producer.send("direct:leadfeeder-api-choice", new DefaultExchange(runtime.camel()));
-            if (answer.getException() == null) {
-                Exchange request = new DefaultExchange(runtime.camel());
-                request.setProperty(SyncProperties.NEXT_URL, runtime.camel().getRegistry()
-                        .lookupByNameAndType("leadfeederApi", ApiRequests.class).accountsUrl());
-                answer = producer.send("direct:leadfeeder-api-get", request);
-            }
-            if (answer.getException() != null) {
-                out.println("api: FAILED " + answer.getException().getMessage());
-                out.flush();
-                return CommandLine.ExitCode.SOFTWARE;
-            }
-            Object data = answer.getMessage().getBody(Map.class).get("data");
-            ApiGeneration api = runtime.camel().getRegistry().lookupByNameAndType("leadfeederApiChoice", ApiChoice.class)
-                    .generation();
-            out.println("api: ok (" + runtime.settings().baseApiUrl() + ", " + (api == ApiGeneration.V1
-                    ? "the unified /v1 API" : "the classic API") + " (leadfeeder.api=" + runtime.settings().api()
-                    + "), the credential sees "
-                    + (data instanceof List<?> list ? list.size() : 0) + " account(s))");
+            List<String> lines = new ArrayList<>(database(runtime));
+            lines.addAll(api(runtime));
+            lines.forEach(out::println);
             out.flush();
-            return CommandLine.ExitCode.OK;
+            return lines.stream().anyMatch(line -> line.contains(": FAILED ")) ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
         }
+    }
+
+    private static List<String> database(SyncRuntime runtime) {
+        SyncSettings settings = runtime.settings();
+        String url = Dialect.withoutPassword(settings.dbUrl());
+        HikariDataSource dataSource;
+        try {
+            dataSource = runtime.existingDataSource();
+        } catch (IllegalStateException e) {
+            return List.of("database: FAILED " + e.getMessage());
+        }
+        if (dataSource == null) {
+            return List.of("database: ok (" + url + ": no database there yet; the first sync creates it)");
+        }
+        List<String> lines = new ArrayList<>();
+        List<String> fine = new ArrayList<>();
+        for (WarehouseCheck.Finding finding : WarehouseCheck.check(dataSource, Dialect.of(dataSource), settings.tablePrefix(),
+                SyncRun.TABLES)) {
+            if (finding.failed()) {
+                lines.add("database: FAILED " + finding.text());
+            } else {
+                fine.add(finding.text());
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add("database: ok (" + url + ", " + String.join("; ", fine) + ")");
+        }
+        return lines;
+    }
+
+    private static List<String> api(SyncRuntime runtime) throws Exception {
+        SyncSettings settings = runtime.settings();
+        CamelContext camel = runtime.startApiOnly();
+        ProducerTemplate producer = camel.createProducerTemplate();
+        Exchange answer = producer.send("direct:leadfeeder-api-choice", new DefaultExchange(camel));
+        if (answer.getException() == null) {
+            Exchange request = new DefaultExchange(camel);
+            request.setProperty(SyncProperties.NEXT_URL, camel.getRegistry().lookupByNameAndType("leadfeederApi", ApiRequests.class)
+                    .accountsUrl());
+            answer = producer.send("direct:leadfeeder-api-get", request);
+        }
+        if (answer.getException() != null) {
+            return List.of("api: FAILED " + answer.getException().getMessage());
+        }
+        List<String> seen = new ArrayList<>();
+        if (answer.getMessage().getBody(Map.class).get("data") instanceof List<?> accounts) {
+            accounts.forEach(account -> seen.add(account instanceof Map<?, ?> a ? String.valueOf(a.get("id")) : String.valueOf(account)));
+        }
+        ApiGeneration api = camel.getRegistry().lookupByNameAndType("leadfeederApiChoice", ApiChoice.class).generation();
+        List<String> lines = new ArrayList<>();
+        lines.add("api: ok (" + settings.baseApiUrl() + ", " + (api == ApiGeneration.V1 ? "the unified /v1 API" : "the classic API")
+                + " (leadfeeder.api=" + settings.api() + "), the credential sees " + seen.size() + " account(s))");
+        List<String> missing = settings.accountIds().stream().filter(id -> !seen.contains(id)).toList();
+        for (String id : missing) {
+            lines.add("accounts: FAILED account " + id + " (" + SyncSettings.ACCOUNT_ID + ") is not among the accounts the credential sees: "
+                    + String.join(", ", seen));
+        }
+        if (missing.isEmpty()) {
+            lines.add("accounts: ok (" + (settings.accountIds().isEmpty() ? "every account the credential sees"
+                    : String.join(", ", settings.accountIds())) + ")");
+        }
+        return lines;
     }
 }

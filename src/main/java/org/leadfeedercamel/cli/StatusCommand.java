@@ -1,11 +1,14 @@
 package org.leadfeedercamel.cli;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.sql.Dialect;
+import org.leadfeedercamel.sql.SchemaState;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.state.StreamStatus;
@@ -14,8 +17,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code status}: how far each account and stream is synced, and the last runs. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "State per account and stream, and the last runs.")
+/**
+ * {@code status}: how far each account and stream is synced, the records that could not be mapped, and
+ * the last runs. It only reads: the warehouse is neither created nor migrated, and it works beside a
+ * running sync (an H2 file is shared with the process that holds it).
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "State per account and stream, records that could not be mapped, and the last runs; changes nothing.")
 final class StatusCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -31,33 +39,77 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (SyncRuntime runtime = new SyncRuntime(config.file)) {
-            Dialect dialect = Dialect.of(runtime.settings().dbUrl());
-            Warehouse.migrate(runtime.dataSource(), dialect, runtime.settings().tablePrefix());
-            SqlStatements sql = new SqlStatements(dialect, runtime.settings().tablePrefix());
-            NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(runtime.dataSource());
-            out.printf("Warehouse %s%n%nState per account and stream (lag: now minus the end of the newest synced day,"
-                    + " in the account's timezone)%n", Dialect.withoutPassword(runtime.settings().dbUrl()));
-            List<StreamStatus.Entry> entries = new StreamStatus(runtime.dataSource(), sql).read(runtime.settings().startDate());
-            if (entries.isEmpty()) {
-                out.println("  nothing synced yet");
+            SyncSettings settings = runtime.settings();
+            out.printf("Warehouse %s, table prefix %s%n", Dialect.withoutPassword(settings.dbUrl()), settings.tablePrefix());
+            HikariDataSource dataSource = runtime.existingDataSource();
+            if (dataSource == null) {
+                out.println("  nothing synced yet: no database there");
+                out.flush();
+                return CommandLine.ExitCode.OK;
             }
-            for (StreamStatus.Entry entry : entries) {
-                Duration lag = entry.lag(runtime.clock(), runtime.settings().startDate());
-                out.printf("  account %-10s %-7s synced through %-12s lag %-9s (%d completed windows)%n", entry.accountId(),
-                        entry.stream(), entry.syncedThrough() == null ? "(not yet)" : entry.syncedThrough(), humane(lag),
-                        entry.windows());
+            Dialect dialect = Dialect.of(dataSource);
+            SchemaState schema = Warehouse.state(dataSource, dialect, settings.tablePrefix());
+            if (schema.newer() || !schema.migrated()) {
+                out.println("  " + (schema.empty() ? "nothing synced yet: " : "") + schema.describe(settings.tablePrefix()));
+                out.flush();
+                return schema.newer() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
             }
-            out.printf("%nLast runs%n");
-            for (Map<String, Object> run : jdbc.queryForList(sql.get("select-recent-runs"), Map.of("limit", runs, "table_prefix", sql.prefix()))) {
-                out.printf("  %s  %-9s %-10s %s on %s  %s API, requests %s%s, visits %s, leads %s, rejected %s%s%n",
-                        run.get("started_at"), run.get("mode"), run.get("status"), run.get("run_id"), run.get("node"),
-                        run.get("api") == null ? "no" : run.get("api"), run.get("requests"),
-                        run.get("api_quota_used") == null ? "" : " (" + run.get("api_quota_used") + " this month)",
-                        run.get("rows_visits"), run.get("rows_leads"), run.get("rejected"),
-                        run.get("error") == null ? "" : "  error: " + run.get("error"));
-            }
+            SqlStatements sql = new SqlStatements(dialect, settings.tablePrefix());
+            state(out, runtime, dataSource, sql);
+            rejected(out, new NamedParameterJdbcTemplate(dataSource), sql);
+            lastRuns(out, new NamedParameterJdbcTemplate(dataSource), sql);
             out.flush();
             return CommandLine.ExitCode.OK;
+        }
+    }
+
+    private static void state(PrintWriter out, SyncRuntime runtime, HikariDataSource dataSource, SqlStatements sql) {
+        out.printf("%nState per account and stream (lag: now minus the end of the newest synced day in the account's"
+                + " timezone, or minus when today was last read)%n");
+        List<StreamStatus.Entry> entries = new StreamStatus(dataSource, sql).read(runtime.settings().startDate());
+        if (entries.isEmpty()) {
+            out.println("  nothing synced yet");
+        }
+        for (StreamStatus.Entry entry : entries) {
+            Duration lag = entry.lag(runtime.clock(), runtime.settings().startDate());
+            out.printf("  account %-10s %-7s synced through %-12s lag %-9s (%d completed windows)%n", entry.accountId(),
+                    entry.stream(), entry.syncedThrough() == null ? "(not yet)" : entry.syncedThrough(), humane(lag),
+                    entry.windows());
+        }
+    }
+
+    /** The records kept in leadfeeder_rejected_records, and how to read their windows again after a fix. */
+    private static void rejected(PrintWriter out, NamedParameterJdbcTemplate jdbc, SqlStatements sql) {
+        List<Map<String, Object>> rows = jdbc.queryForList(sql.get("select-rejected-by-stream"), Map.of("table_prefix", sql.prefix()));
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.printf("%nRecords that could not be mapped (leadfeeder_rejected_records, with their raw JSON and reason)%n");
+        for (Map<String, Object> row : rows) {
+            String stream = String.valueOf(row.get("stream"));
+            Object from = row.get("first_day");
+            Object to = row.get("last_day");
+            // locations come with the pages of both; accounts are read again by every run
+            String streams = switch (stream) {
+                case "visits", "leads" -> stream;
+                case "locations" -> "visits,leads";
+                default -> null;
+            };
+            out.printf("  account %-10s %-9s %,d record(s)%s%n", row.get("account_id"), stream, ((Number) row.get("records")).longValue(),
+                    streams == null || from == null ? "" : ", read in " + from + ".." + to + "; after a fix: backfill --from " + from
+                            + " --to " + to + " --streams " + streams);
+        }
+    }
+
+    private void lastRuns(PrintWriter out, NamedParameterJdbcTemplate jdbc, SqlStatements sql) {
+        out.printf("%nLast runs%n");
+        for (Map<String, Object> run : jdbc.queryForList(sql.get("select-recent-runs"), Map.of("limit", runs, "table_prefix", sql.prefix()))) {
+            out.printf("  %s  %-9s %-10s %s on %s  %s API, requests %s%s, visits %s, leads %s, rejected %s%s%n",
+                    run.get("started_at"), run.get("mode"), run.get("status"), run.get("run_id"), run.get("node"),
+                    run.get("api") == null ? "no" : run.get("api"), run.get("requests"),
+                    run.get("api_quota_used") == null ? "" : " (" + run.get("api_quota_used") + " this month)",
+                    run.get("rows_visits"), run.get("rows_leads"), run.get("rejected"),
+                    run.get("error") == null ? "" : "  error: " + run.get("error"));
         }
     }
 

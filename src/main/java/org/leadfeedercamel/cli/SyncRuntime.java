@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.HttpManagementServerConfigurationProperties;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.leadfeedercamel.config.ConfigurationException;
@@ -13,6 +14,7 @@ import org.leadfeedercamel.config.ConfigurationSources;
 import org.leadfeedercamel.config.SeedConfigurationFile;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.operations.ClusteredScheduling;
+import org.leadfeedercamel.operations.ManagementServer;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.Warehouse;
@@ -79,6 +81,14 @@ final class SyncRuntime implements AutoCloseable {
         return dataSource;
     }
 
+    /** The warehouse as it is, for commands that only read it; null when its H2 file is not there. */
+    HikariDataSource existingDataSource() {
+        if (dataSource == null) {
+            dataSource = Warehouse.openExisting(settings);
+        }
+        return dataSource;
+    }
+
     /** Starts Camel Main with the sync; the Quartz trigger only when {@code scheduled}. */
     Main startCamel(boolean scheduled) throws Exception {
         if (scheduled && settings.clustered()) {
@@ -87,10 +97,7 @@ final class SyncRuntime implements AutoCloseable {
         main = new Main();
         overrides.setProperty("leadfeeder.scheduler-enabled", String.valueOf(scheduled));
         if (!scheduled) {
-            // health, metrics and JMX are for the long-running `run`; a one-off command starts faster without them
-            overrides.setProperty("camel.management.enabled", "false");
-            overrides.setProperty("camel.metrics.enabled", "false");
-            overrides.setProperty("camel.main.jmxEnabled", "false");
+            oneOff();
         }
         main.setOverrideProperties(overrides);
         main.addMainListener(new MainListenerSupport() {
@@ -101,11 +108,52 @@ final class SyncRuntime implements AutoCloseable {
                     ClusteredScheduling.configure(support.getCamelContext(), settings, dataSource());
                 }
             }
+
+            @Override
+            public void afterConfigure(BaseMainSupport support) {
+                HttpManagementServerConfigurationProperties management = support.configure().httpManagementServer();
+                if (scheduled && management.isEnabled()) {
+                    ManagementServer.requireFree(management.getHost(), management.getPort());
+                }
+            }
+
+            @Override
+            public void afterStart(BaseMainSupport support) {
+                HttpManagementServerConfigurationProperties management = support.configure().httpManagementServer();
+                String url = ManagementServer.listening(support.getCamelContext(), management.getHost());
+                if (url != null) {
+                    LOG.info("Health on {}{}, metrics on {}{}", url, management.getHealthPath(), url,
+                            support.configure().metrics().getPath());
+                }
+            }
         });
         if (!scheduled) {
             main.start();
         }
         return main;
+    }
+
+    /** Starts Camel Main with the API routes alone, which never touch the warehouse ({@code check}). */
+    CamelContext startApiOnly() throws Exception {
+        main = new Main();
+        oneOff();
+        overrides.setProperty("camel.main.routes-include-pattern", "classpath:" + LeadfeederSync.API_ROUTE_FILE);
+        main.setOverrideProperties(overrides);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport support) {
+                LeadfeederSync.bindApiBeans(support.getCamelContext(), settings, clock);
+            }
+        });
+        main.start();
+        return main.getCamelContext();
+    }
+
+    /** Health, metrics and JMX are for the long-running {@code run}; a one-off command starts faster without them. */
+    private void oneOff() {
+        overrides.setProperty("camel.management.enabled", "false");
+        overrides.setProperty("camel.metrics.enabled", "false");
+        overrides.setProperty("camel.main.jmxEnabled", "false");
     }
 
     CamelContext camel() {
@@ -125,6 +173,8 @@ final class SyncRuntime implements AutoCloseable {
     public void close() {
         if (main != null) {
             main.stop();
+            // done: the JVM's exit must not be taken for a signal by Camel's shutdown hook (a start that failed leaves it armed)
+            main.completed();
         }
         if (dataSource != null) {
             dataSource.close();

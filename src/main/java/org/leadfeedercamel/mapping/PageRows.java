@@ -29,6 +29,7 @@ public final class PageRows {
     private final java.util.Set<String> withdrawn = new java.util.HashSet<>();
     private final java.util.Set<String> leadIds = new java.util.HashSet<>();
     private List<Map<String, Object>> locationsToWrite = List.of();
+    private List<Map<String, Object>> accountsToWrite = List.of();
 
     public PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt) {
         this(runId, accountId, stream, syncedAt, null, null);
@@ -106,8 +107,18 @@ public final class PageRows {
         return rejected;
     }
 
+    /** Every account the credential sees, as mapped. */
     public List<Map<String, Object>> getAccounts() {
         return accounts;
+    }
+
+    /** The accounts the write upserts: those of {@link #getAccounts} that are configured to sync. */
+    public List<Map<String, Object>> getAccountsToWrite() {
+        return accountsToWrite;
+    }
+
+    public void setAccountsToWrite(List<Map<String, Object>> rows) {
+        accountsToWrite = rows;
     }
 
     public void addAccount(Map<String, Object> row) {

@@ -20,9 +20,35 @@ public final class Warehouse {
     private Warehouse() {
     }
 
+    /** The warehouse to sync into; an H2 file is created if it is not there yet. */
     public static HikariDataSource open(SyncSettings settings) {
+        H2File file = usable(H2File.of(settings.dbUrl()));
+        return open(settings, file == null ? settings.dbUrl() : file.shared());
+    }
+
+    /**
+     * The warehouse as it is, for commands that only read it ({@code status}, {@code check}): an H2 file
+     * that is not there is not created; null then.
+     */
+    public static HikariDataSource openExisting(SyncSettings settings) {
+        H2File file = usable(H2File.of(settings.dbUrl()));
+        if (file != null && !file.exists()) {
+            return null;
+        }
+        return open(settings, file == null ? settings.dbUrl() : file.sharedIfExists());
+    }
+
+    /** An H2 file whose folder cannot hold it is one line naming the file and why, before H2 prints its traces. */
+    private static H2File usable(H2File file) {
+        if (file != null && file.folderProblem() != null) {
+            throw new IllegalStateException("cannot use the H2 database " + file.database() + ": " + file.folderProblem());
+        }
+        return file;
+    }
+
+    private static HikariDataSource open(SyncSettings settings, String url) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.dbUrl());
+        config.setJdbcUrl(url);
         config.setUsername(settings.dbUser());
         config.setPassword(settings.dbPassword());
         config.setPoolName("leadfeeder-warehouse");
@@ -65,6 +91,25 @@ public final class Warehouse {
                     .baselineDescription("data tables of db/migration V1 and V4").load().baseline();
         }
         migrate(tables);
+    }
+
+    /**
+     * Where the warehouse's schema stands against this program's migrations, read without creating or
+     * changing anything (for {@code status} and {@code check}).
+     */
+    public static SchemaState state(DataSource dataSource, Dialect dialect, String tablePrefix) {
+        SchemaState.History operational = history(flyway(dataSource, "db/migration/" + dialect.folder(),
+                "leadfeeder_schema_history", tablePrefix));
+        SchemaState.History tables = history(flyway(dataSource, "db/tables/" + dialect.folder(), tablePrefix + "schema_history",
+                tablePrefix));
+        return new SchemaState(operational, tables, dataTablesExist(dataSource, tablePrefix));
+    }
+
+    private static SchemaState.History history(Flyway flyway) {
+        org.flywaydb.core.api.MigrationInfoService info = flyway.info();
+        MigrationInfo current = info.current();
+        return new SchemaState.History(current == null ? null : current.getVersion().getVersion(), info.pending().length,
+                current != null && current.getState() == MigrationState.FUTURE_SUCCESS);
     }
 
     private static Flyway flyway(DataSource dataSource, String location, String historyTable, String tablePrefix) {

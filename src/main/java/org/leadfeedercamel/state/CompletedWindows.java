@@ -1,6 +1,8 @@
 package org.leadfeedercamel.state;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,9 +56,12 @@ public final class CompletedWindows {
         return namespace + ":" + accountId + ":" + stream;
     }
 
-    /** Records the window as complete; joins the transaction of the page being written. */
-    public void markComplete(SyncWindow window) {
-        repository(processorName(window.accountId(), window.stream())).add(window.key());
+    /** Records the window as complete as of {@code at}; joins the transaction of the page being written. */
+    public void markComplete(SyncWindow window, Instant at) {
+        String processorName = processorName(window.accountId(), window.stream());
+        repository(processorName).add(window.key());
+        jdbc.update(sql.get("update-window-completed-at"), Map.of("completed_at", at.atOffset(ZoneOffset.UTC),
+                "processor_name", processorName, "message_id", window.key()));
     }
 
     /**
@@ -66,7 +71,7 @@ public final class CompletedWindows {
     public void completeIfLastPage(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
         if (run.mode() == SyncMode.INCREMENTAL && exchange.getProperty(SyncProperties.LAST_PAGE, false, Boolean.class)) {
-            markComplete(exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class));
+            markComplete(exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class), run.clock().instant());
         }
     }
 

@@ -78,7 +78,6 @@ public final class RunLog {
         }
     }
 
-    /** Counts what a page wrote. */
     /** The page's locations the run has not written yet with these values: the ones to upsert. */
     public List<Map<String, Object>> locationsToWrite(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
@@ -87,10 +86,11 @@ public final class RunLog {
         return page.getLocationsToWrite();
     }
 
+    /** Counts what a page wrote. */
     public void pageWritten(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
         PageRows page = exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
-        run.wrote("accounts", page.getAccounts().size());
+        run.wrote("accounts", page.getAccountsToWrite().size());
         run.wrote("visits", page.getVisits().size());
         run.wrote("visit_routs", page.getRoutes().size());
         run.wrote("leads", page.getLeads().size());
@@ -115,14 +115,16 @@ public final class RunLog {
         run.accountFailed(message);
     }
 
-    /** The run reached its end; it succeeded unless an account failed on the way. */
+    /**
+     * The run reached its end; it succeeded unless an account failed on the way. How it ended is the
+     * caller's to say, once: the CLI prints its summary, the schedule logs {@link SyncRun#summaryLine()}.
+     */
     public void succeed(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
         if (run.accountErrors().isEmpty()) {
             run.succeed();
         } else {
             run.fail(String.join("; ", run.accountErrors()));
-            LOG.error("Sync run {} finished, but not for every account: {}", run.runId(), run.error());
         }
         finish(run);
         exchange.getMessage().setBody(run);
@@ -136,7 +138,6 @@ public final class RunLog {
         }
         run.fail(message);
         finish(run);
-        LOG.error("Sync run {} failed: {}", run.runId(), message);
         exchange.getMessage().setBody(run);
     }
 

@@ -47,6 +47,17 @@ public final class AccountSelection {
         this.choice = choice;
     }
 
+    /** The accounts table keeps the configured accounts only (all of them when none is configured). */
+    public List<Map<String, Object>> accountsToWrite(Exchange exchange) {
+        PageRows accounts = exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+        accounts.setAccountsToWrite(accounts.getAccounts().stream().filter(row -> configured((String) row.get("account_id"))).toList());
+        return accounts.getAccountsToWrite();
+    }
+
+    private boolean configured(String accountId) {
+        return settings.accountIds().isEmpty() || settings.accountIds().contains(accountId);
+    }
+
     public List<AccountRef> select(Exchange exchange) {
         PageRows accounts = exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
         SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
@@ -55,7 +66,7 @@ public final class AccountSelection {
         for (Map<String, Object> row : accounts.getAccounts()) {
             String id = (String) row.get("account_id");
             seen.add(id);
-            if (settings.accountIds().isEmpty() || settings.accountIds().contains(id)) {
+            if (configured(id)) {
                 // /v1 filters on UTC dates and tells no account timezone
                 selected.add(new AccountRef(id, choice.generation() == ApiGeneration.V1 ? ZoneOffset.UTC
                         : zone(id, (String) row.get("timezone"), run)));

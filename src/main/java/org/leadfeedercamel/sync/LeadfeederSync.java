@@ -45,9 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class LeadfeederSync {
 
+    /** The API routes: requests, retries and the API choice; they need only {@link #bindApiBeans}. */
+    public static final String API_ROUTE_FILE = "routes/leadfeeder-api.camel.yaml";
     /** The route files, on the classpath (packaged from the top-level {@code routes/} folder). */
     public static final List<String> ROUTE_FILES = List.of("routes/leadfeeder-sync.camel.yaml",
-            "routes/leadfeeder-pages.camel.yaml", "routes/leadfeeder-api.camel.yaml");
+            "routes/leadfeeder-pages.camel.yaml", API_ROUTE_FILE);
 
     private LeadfeederSync() {
     }
@@ -67,8 +69,8 @@ public final class LeadfeederSync {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ObjectMapper json = new ObjectMapper();
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);
-        ApiChoice choice = new ApiChoice(settings);
-        ApiRequests api = new ApiRequests(settings, choice);
+        ApiChoice choice = bindApiBeans(context, settings, clock);
+        ApiRequests api = context.getRegistry().lookupByNameAndType("leadfeederApi", ApiRequests.class);
 
         Registry registry = context.getRegistry();
         for (String statement : SqlStatements.ROUTE_STATEMENTS) {
@@ -85,23 +87,35 @@ public final class LeadfeederSync {
         registry.bind("leadfeederMapper", new RecordMapper(json));
         registry.bind("leadfeederV1Mapper", new V1RecordMapper(json));
         registry.bind("leadfeederAccounts", new AccountSelection(settings, state, choice));
-        registry.bind("leadfeederApiChoice", choice);
-        registry.bind("leadfeederApi", api);
         registry.bind("leadfeederPager", new Pager(settings, api, choice, state));
         registry.bind("leadfeederPrefetch", new PagePrefetch("direct:leadfeeder-page-fetch"));
-        registry.bind("leadfeederApiResponses", new ApiResponses(json, settings.baseApiUrl(), settings.maxRateLimitWait(), clock));
-        registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings));
-        registry.bind("leadfeederPacer", new ApiPacing(
-                new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock),
-                new TokenBucketPacer(settings.v1RequestsPerSecond(), settings.v1Burst(), clock), settings.baseApiUrl()));
-        registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.rateLimitWindow(),
-                settings.maxRateLimitWait()));
         registry.bind("leadfeederMetrics", new SyncMetrics(context, new StreamStatus(dataSource, sql),
                 settings.startDate(), clock));
         registry.bind("leadfeederProgress", new SyncProgress(settings, clock));
         // health checks found in the registry join the context's readiness (and a host's)
         registry.bind("leadfeederWarehouseHealth", new WarehouseHealthCheck(dataSource));
         registry.bind("leadfeederLastSyncHealth", new LastSyncHealthCheck(dataSource, sql, settings.maxSyncAge(), clock));
+    }
+
+    /**
+     * Binds what the API routes ({@link #API_ROUTE_FILE}) need and nothing of the warehouse: the API
+     * choice, request building, answers, the HTTP client, pacing and retry waits. {@code check} talks to
+     * the API with these alone, so it reaches the API without touching the warehouse.
+     */
+    public static ApiChoice bindApiBeans(CamelContext context, SyncSettings settings, Clock clock) {
+        ApiChoice choice = new ApiChoice(settings);
+        Registry registry = context.getRegistry();
+        registry.bind("leadfeederApiChoice", choice);
+        registry.bind("leadfeederApi", new ApiRequests(settings, choice));
+        registry.bind("leadfeederApiResponses", new ApiResponses(new ObjectMapper(), settings.baseApiUrl(),
+                settings.maxRateLimitWait(), clock));
+        registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings));
+        registry.bind("leadfeederPacer", new ApiPacing(
+                new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock),
+                new TokenBucketPacer(settings.v1RequestsPerSecond(), settings.v1Burst(), clock), settings.baseApiUrl()));
+        registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.rateLimitWindow(),
+                settings.maxRateLimitWait()));
+        return choice;
     }
 
     /** Loads the sync's YAML routes into the context. */

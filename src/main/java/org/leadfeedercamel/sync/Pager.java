@@ -97,8 +97,9 @@ public final class Pager {
             return;
         }
         warnCapped(exchange, window);
-        if (exchange.getProperty(SyncProperties.RUN, SyncRun.class).mode() == SyncMode.INCREMENTAL) {
-            state.markComplete(window); // nothing more of that day can be read; a backfill marks nothing
+        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        if (run.mode() == SyncMode.INCREMENTAL) {
+            state.markComplete(window, run.clock().instant()); // nothing more of that day can be read; a backfill marks nothing
         }
     }
 

@@ -217,6 +217,23 @@ public final class SyncRun {
         return List.copyOf(warnings);
     }
 
+    /** How the run ended, in one line: outcome, duration, requests, rows per table, rejected, warnings, error. */
+    public String summaryLine() {
+        StringBuilder line = new StringBuilder("Sync run ").append(runId).append(' ').append(status.name().toLowerCase());
+        if (endedAt != null) {
+            line.append(String.format(" in %.1f s", java.time.Duration.between(startedAt, endedAt).toMillis() / 1000.0));
+        }
+        line.append(": ").append(requests()).append(" requests, ").append(retries()).append(" retries (")
+                .append(rateLimitedRequests()).append(" after a 429); rows");
+        rows.forEach((table, count) -> line.append(' ').append(table).append(' ').append(count.get()));
+        line.append("; rejected ").append(rejectedCount());
+        warnings().forEach(warning -> line.append("; warning: ").append(warning));
+        if (error != null) {
+            line.append("; error: ").append(error);
+        }
+        return line.toString();
+    }
+
     public void succeed() {
         status = Status.SUCCEEDED;
         endedAt = clock.instant();

@@ -24,12 +24,18 @@ final class ConnectorProcess {
 
     static Result run(Path workDir, Map<String, String> environment, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
-        Process process = start(workDir, environment, jvmOptions, args);
+        return run(workDir, output(workDir), environment, jvmOptions, args);
+    }
+
+    /** Runs the connector with its output in {@code log}, e.g. beside another one running in the same folder. */
+    static Result run(Path workDir, Path log, Map<String, String> environment, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        Process process = start(workDir, log, environment, jvmOptions, args);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the connector did not finish: " + String.join(" ", args));
         }
-        return new Result(process.exitValue(), Files.readString(output(workDir), StandardCharsets.UTF_8));
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
     /** Starts the connector, its output going to a file (a pipe nobody drains would stall it). */
@@ -39,6 +45,11 @@ final class ConnectorProcess {
 
     /** Starts the connector with extra JVM options (e.g. a log level), its output going to a file. */
     static Process start(Path workDir, Map<String, String> environment, List<String> jvmOptions, String... args) throws IOException {
+        return start(workDir, output(workDir), environment, jvmOptions, args);
+    }
+
+    private static Process start(Path workDir, Path log, Map<String, String> environment, List<String> jvmOptions, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -47,7 +58,7 @@ final class ConnectorProcess {
         command.add(LeadfeederCamel.class.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output(workDir).toFile());
+                .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("LEADFEEDER_"));
         builder.environment().putAll(environment);
         return builder.start();

@@ -158,12 +158,65 @@ class SyncCommandsTest {
 
     @Test
     void anUnreachableDatabaseIsOneClearLine() throws Exception {
-        ConnectorProcess.Result result = ConnectorProcess.run(work, Map.of("LEADFEEDER_DB_URL",
+        ConnectorProcess.Result result = ConnectorProcess.run(work, Map.of("LEADFEEDER_API_TOKEN", "tok", "LEADFEEDER_DB_URL",
                 "jdbc:postgresql://127.0.0.1:1/test?password=hunter2", "LEADFEEDER_DB_CONNECT_TIMEOUT_MS", "500"), "once");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.output()).contains("Failed: cannot reach the warehouse jdbc:postgresql://127.0.0.1:1/test?password=***")
-                .doesNotContain("hunter2").doesNotContain("\tat ");
+                .doesNotContain("hunter2").doesNotContain("\tat ")
+                .as("an exit that is no signal is not called one").doesNotContain("SIGTERM");
+    }
+
+    @Test
+    void anH2PathThatCannotHoldTheDatabaseIsOneLineNamingThePathAndWhy() throws Exception {
+        Path file = Files.writeString(work.resolve("not-a-folder"), "x");
+        Path readOnly = Files.createDirectories(work.resolve("read-only"));
+        Process chattr = new ProcessBuilder("chattr", "+i", readOnly.toString()).inheritIO().start();
+        assertThat(chattr.waitFor()).as("chattr +i makes the folder read-only even for root").isZero();
+        try {
+            ConnectorProcess.Result throughAFile = ConnectorProcess.run(work, Map.of("LEADFEEDER_API_TOKEN", "tok",
+                    "LEADFEEDER_DB_URL", "jdbc:h2:file:" + file.resolve("leadfeeder")), "once");
+            ConnectorProcess.Result inReadOnly = ConnectorProcess.run(work, Map.of("LEADFEEDER_API_TOKEN", "tok",
+                    "LEADFEEDER_DB_URL", "jdbc:h2:file:" + readOnly.resolve("leadfeeder")), "once");
+
+            assertThat(throughAFile.exitCode()).isEqualTo(1);
+            assertThat(throughAFile.output()).contains("Failed: cannot use the H2 database " + file.resolve("leadfeeder.mv.db") + ": "
+                    + file + " is a file, not a folder").doesNotContain("\tat ").doesNotContain("org.h2");
+            assertThat(inReadOnly.exitCode()).isEqualTo(1);
+            assertThat(inReadOnly.output()).contains("Failed: cannot use the H2 database " + readOnly.resolve("leadfeeder.mv.db")
+                    + ": the folder " + readOnly + " is not writable").doesNotContain("\tat ").doesNotContain("org.h2");
+        } finally {
+            new ProcessBuilder("chattr", "-i", readOnly.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    @Test
+    void aRunWhoseManagementPortIsTakenStopsWithOneLine() throws Exception {
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("run-token").start();
+             java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            ConnectorProcess.Result run = ConnectorProcess.run(work, Map.of("LEADFEEDER_API_TOKEN", "run-token",
+                    "LEADFEEDER_BASE_API_URL", simulator.baseUrl(), "LEADFEEDER_SCHEDULE", "* * * * * ?"),
+                    List.of("-Dcamel.management.host=127.0.0.1", "-Dcamel.management.port=" + taken.getLocalPort()), "run");
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("Failed: the management server (health and metrics) cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort()).doesNotContain("\tat ").doesNotContain("Sync run");
+            assertThat(simulator.stats().requests()).as("no sync ran unseen").isZero();
+        }
+    }
+
+    @Test
+    void aRunsOutcomeIsSaidOnce() throws Exception {
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("real-token").start()) {
+            ConnectorProcess.Result refused = ConnectorProcess.run(work, Map.of("LEADFEEDER_API_TOKEN", "wrong-token",
+                    "LEADFEEDER_BASE_API_URL", simulator.baseUrl(), "LEADFEEDER_DB_URL", "jdbc:h2:file:" + work.resolve("once"),
+                    "LEADFEEDER_API", "classic"), "once");
+
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.output().split("Leadfeeder refused the API token", -1)).as(refused.output()).hasSize(2);
+            assertThat(refused.output().split(" failed in ", -1)).hasSize(2);
+            assertThat(refused.output()).doesNotContain("SIGTERM");
+        }
     }
 
     @Test
@@ -186,9 +239,21 @@ class SyncCommandsTest {
     @Test
     void runSyncsOnTheScheduleUntilStopped() throws Exception {
         String db = "jdbc:h2:file:" + work.resolve("scheduled") + ";AUTO_SERVER=TRUE";
-        // its health and metrics on any free port, so nothing else on the machine can stand in its way
-        Process process = ConnectorProcess.start(work, Map.of("LEADFEEDER_SCHEDULE", "*/2 * * * * ?", "LEADFEEDER_DB_URL", db),
-                java.util.List.of("-Dcamel.management.port=0"), "run");
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("run-token").start()) {
+            // its health and metrics on any free port, so nothing else on the machine can stand in its way
+            Process process = ConnectorProcess.start(work, Map.of("LEADFEEDER_SCHEDULE", "*/2 * * * * ?", "LEADFEEDER_DB_URL", db,
+                    "LEADFEEDER_API_TOKEN", "run-token", "LEADFEEDER_BASE_API_URL", simulator.baseUrl()),
+                    java.util.List.of("-Dcamel.management.port=0"), "run");
+            awaitTwoScheduledRuns(process, db);
+            // no caller waits for a scheduled run: its outcome is logged, in one line
+            assertThat(Files.readString(work.resolve("connector-output.log")))
+                    .containsPattern("leadfeeder-scheduler - Sync run \\S+ succeeded in [\\d.]+ s: \\d+ requests, .*rows accounts 2 visits \\d+")
+                    .containsPattern("Health on http://0\\.0\\.0\\.0:\\d{2,5}/observe/health, metrics on http://0\\.0\\.0\\.0:\\d{2,5}/observe/metrics")
+                    .doesNotContain(":0/observe");
+        }
+    }
+
+    private void awaitTwoScheduledRuns(Process process, String db) throws Exception {
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
                 // the process creates the database and serves it (AUTO_SERVER); were this test to create it

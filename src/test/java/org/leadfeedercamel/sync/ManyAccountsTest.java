@@ -103,10 +103,10 @@ class ManyAccountsTest {
                     new TransactionTemplate(new DataSourceTransactionManager(sync.dataSource)), sql);
             LocalDate from = SyncEndToEndTest.FROM;
             for (String stream : SyncRun.STREAMS) {
-                state.markComplete(new SyncWindow("100001", stream, from, from.plusDays(40))); // furthest
-                state.markComplete(new SyncWindow("100002", stream, from, from.plusDays(10)));
+                state.markComplete(new SyncWindow("100001", stream, from, from.plusDays(40)), SyncEndToEndTest.CLOCK.instant()); // furthest
+                state.markComplete(new SyncWindow("100002", stream, from, from.plusDays(10)), SyncEndToEndTest.CLOCK.instant());
             }
-            state.markComplete(new SyncWindow("100003", "visits", from, from.plusDays(50))); // leads not started
+            state.markComplete(new SyncWindow("100003", "visits", from, from.plusDays(50)), SyncEndToEndTest.CLOCK.instant()); // leads not started
 
             Exchange exchange = new DefaultExchange(new DefaultCamelContext());
             exchange.setProperty(SyncProperties.RUN, SyncRun.incremental(SyncEndToEndTest.CLOCK));

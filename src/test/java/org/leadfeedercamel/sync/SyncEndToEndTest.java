@@ -329,6 +329,9 @@ class SyncEndToEndTest {
 
             assertThat(sync.jdbc.queryForList("SELECT DISTINCT account_id FROM raw_leadfeeder__visits", String.class))
                     .containsExactly("100002");
+            assertThat(sync.jdbc.queryForList("SELECT account_id FROM raw_leadfeeder__accounts", String.class))
+                    .containsExactly("100002");
+            assertThat(sync.jdbc.queryForObject("SELECT rows_accounts FROM leadfeeder_sync_runs", Integer.class)).isEqualTo(1);
         }
     }
 
