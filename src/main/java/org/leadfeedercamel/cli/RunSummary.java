@@ -30,6 +30,10 @@ final class RunSummary {
             out.printf("  %-32s %,12d%n", "raw_leadfeeder__" + table, run.rows(table));
         }
         out.printf("  %-32s %,12d%n", "leadfeeder_rejected_records", run.rejectedCount());
+        if (run.rejectedCount() > 0) {
+            out.printf("  %,d record(s) could not be mapped: kept with their raw JSON and reason; `status` names the"
+                    + " backfill that reads their windows again after a fix%n", run.rejectedCount());
+        }
         for (String warning : run.warnings()) {
             out.println("  warning: " + warning);
         }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.leadfeedercamel.simulator.ClassicShapes;
 import org.leadfeedercamel.simulator.FaultSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.simulator.data.Dataset;
@@ -63,6 +64,10 @@ final class SimulatorCommand implements Callable<Integer> {
 
     @Option(names = "--link-objects", description = "Write page links as JSON:API link objects ({\"href\": ...}) instead of URL strings.")
     private boolean linkObjects;
+
+    @Option(names = "--unmappable-visits-every", defaultValue = "0",
+            description = "About one visit in N is served with a visit_length that is no number, 0 = none (default: ${DEFAULT-VALUE}).")
+    private int unmappableVisitsEvery;
 
     @Option(names = "--result-cap", defaultValue = "10000",
             description = "Results one list query can reach before it is cut silently (default: ${DEFAULT-VALUE}).")
@@ -154,7 +159,7 @@ final class SimulatorCommand implements Callable<Integer> {
             }
             builder = LeadfeederSimulator.builder().dataset(dataset).host(host).port(port).token(token)
                     .requestsPerWindow(requestsPerMinute).rateWindow(Duration.ofSeconds(rateWindowSeconds))
-                    .retryAfter(retryAfter).acceptBearer(acceptBearer).linkObjects(linkObjects).resultCap(resultCap)
+                    .retryAfter(retryAfter).acceptBearer(acceptBearer).classicShapes(new ClassicShapes(linkObjects, unmappableVisitsEvery)).resultCap(resultCap)
                     .apiKey(apiKey).v1RequestsPerSecond(v1RequestsPerSecond).v1Burst(v1Burst)
                     .v1MonthlyQuota(v1MonthlyQuota).v1DocsErrors(v1DocsErrors)
                     .faults(new FaultSettings(faultSeed, serverErrorRate, slowRate, slowMillis, resetRate, truncateRate,

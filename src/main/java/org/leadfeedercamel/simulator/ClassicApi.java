@@ -41,11 +41,11 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
     private final Set<String> brokenAccounts;
     private final SimulatorStats stats;
     private final LateArrivals arrivals;
-    private final boolean linkObjects;
+    private final ClassicShapes shapes;
 
     ClassicApi(Dataset dataset, Map<String, Set<String>> tokens, CalendarWindowRateLimiter rateLimiter,
             boolean retryAfter, boolean acceptBearer, int resultCap, FaultInjector faults, Set<String> brokenAccounts,
-            SimulatorStats stats, boolean linkObjects) {
+            SimulatorStats stats, ClassicShapes shapes) {
         this.dataset = dataset;
         this.tokens = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tokens)); // null = every account
         this.rateLimiter = rateLimiter;
@@ -56,7 +56,7 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         this.brokenAccounts = Set.copyOf(brokenAccounts);
         this.stats = stats;
         this.arrivals = new LateArrivals(dataset, faults);
-        this.linkObjects = linkObjects;
+        this.shapes = shapes;
     }
 
     @Override
@@ -140,13 +140,13 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         if (leads && !leadVisits) {
             Page<SimLead> page = dataset.leads(accountId, query.from, query.to, offset, limit);
             return SimResponse.json(200, ClassicJson.leads(page.items(), dataset::location,
-                    links(request, query, page.total()), linkObjects));
+                    links(request, query, page.total()), shapes));
         }
         Page<SimVisit> page = leadVisits
                 ? dataset.leadVisits(accountId, path[3], query.from, query.to, offset, limit)
                 : dataset.visits(accountId, query.from, query.to, offset, limit);
         SimResponse response = SimResponse.json(200, ClassicJson.visits(page.items(), dataset::location,
-                links(request, query, page.total()), linkObjects));
+                links(request, query, page.total()), shapes));
         if (visits) {
             arrivals.visitPageServed(accountId);
         }

@@ -23,25 +23,22 @@ final class ClassicJson {
     private ClassicJson() {
     }
 
-    /**
-     * A page of visits; {@code linkObjects} writes each link as a JSON:API link object
-     * ({@code {"href": …}}), which the spec allows in place of the URL string.
-     */
+    /** A page of visits, written in {@code shapes}. */
     static byte[] visits(List<SimVisit> visits, Function<String, SimLocation> locations, Map<String, String> links,
-            boolean linkObjects) {
+            ClassicShapes shapes) {
         return JsonDocument.of(g -> {
             g.writeArrayFieldStart("data");
             for (SimVisit visit : visits) {
-                visit(g, visit);
+                visit(g, visit, shapes.unmappable(visit.id()));
             }
             g.writeEndArray();
             included(g, visits.stream().map(SimVisit::locationId).toList(), locations);
-            links(g, links, linkObjects);
+            links(g, links, shapes.linkObjects());
         });
     }
 
     static byte[] leads(List<SimLead> leads, Function<String, SimLocation> locations, Map<String, String> links,
-            boolean linkObjects) {
+            ClassicShapes shapes) {
         return JsonDocument.of(g -> {
             g.writeArrayFieldStart("data");
             for (SimLead lead : leads) {
@@ -49,7 +46,7 @@ final class ClassicJson {
             }
             g.writeEndArray();
             included(g, leads.stream().map(l -> l.company().locationId()).toList(), locations);
-            links(g, links, linkObjects);
+            links(g, links, shapes.linkObjects());
         });
     }
 
@@ -157,7 +154,7 @@ final class ClassicJson {
         g.writeEndObject();
     }
 
-    private static void visit(JsonGenerator g, SimVisit v) throws IOException {
+    private static void visit(JsonGenerator g, SimVisit v, boolean unmappable) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", v.id());
         g.writeStringField("type", "visits");
@@ -181,7 +178,11 @@ final class ClassicJson {
         }
         g.writeEndArray();
         g.writeStringField("keyword", v.keyword());
-        g.writeNumberField("visit_length", v.visitLength());
+        if (unmappable) {
+            g.writeStringField("visit_length", "twelve");
+        } else {
+            g.writeNumberField("visit_length", v.visitLength());
+        }
         g.writeStringField("started_at", SimFormats.timestamp(v.startedAt()));
         g.writeStringField("campaign", v.campaign());
         g.writeStringField("query_term", v.queryTerm());
@@ -299,6 +300,7 @@ final class ClassicJson {
         g.writeEndArray();
     }
 
+    /** A page's links; as JSON:API link objects ({@code {"href": …}}), which the spec allows, or URL strings. */
     private static void links(JsonGenerator g, Map<String, String> links, boolean asObjects) throws IOException {
         g.writeObjectFieldStart("links");
         for (Map.Entry<String, String> link : links.entrySet()) {

@@ -79,7 +79,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
         private Duration rateWindow = Duration.ofMinutes(1);
         private boolean retryAfter;
         private boolean acceptBearer;
-        private boolean linkObjects;
+        private ClassicShapes shapes = ClassicShapes.plain();
         private int resultCap = 10_000;
         private FaultSettings faults = FaultSettings.none();
         private int unavailableRetryAfterSeconds;
@@ -144,12 +144,9 @@ public final class LeadfeederSimulator implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Write the classic API's page links as JSON:API link objects ({@code "next": {"href": …}}) instead of
-         * URL strings: valid JSON:API, and what a proxy or a later API version may send.
-         */
-        public Builder linkObjects(boolean value) {
-            linkObjects = value;
+        /** How the classic API writes its pages beyond the common case (link objects, unmappable records). */
+        public Builder classicShapes(ClassicShapes value) {
+            shapes = value;
             return this;
         }
 
@@ -250,7 +247,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
             FaultInjector injector = new FaultInjector(faults, unavailableRetryAfterSeconds);
             SimulatorStats counters = new SimulatorStats();
             ClassicApi classic = new ClassicApi(data, effective, new CalendarWindowRateLimiter(requestsPerWindow, rateWindow,
-                    clock), retryAfter, acceptBearer, resultCap, injector, brokenAccounts, counters, linkObjects);
+                    clock), retryAfter, acceptBearer, resultCap, injector, brokenAccounts, counters, shapes);
             // the unified API beside it, with keys of its own: legacy tokens do not work on /v1
             Map<String, Set<String>> keys = new LinkedHashMap<>(apiKeys);
             if (keys.isEmpty()) {

@@ -157,7 +157,7 @@ class SyncEndToEndTest {
 
     @org.junit.jupiter.api.Test
     void pageLinksGivenAsJsonApiLinkObjectsAreFollowedToTheEnd() throws Exception {
-        try (LeadfeederSimulator simulator = simulator(dataset()).linkObjects(true).start();
+        try (LeadfeederSimulator simulator = simulator(dataset()).classicShapes(new org.leadfeedercamel.simulator.ClassicShapes(true, 0)).start();
              SyncHarness sync = new SyncHarness(simulator, CLOCK, START)) {
             SyncRun run = sync.once();
 
