@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.sync.SyncProperties;
 
 /**
@@ -137,7 +138,7 @@ public final class ApiResponses {
         long seconds = Math.min(retryAfter, maxRetryAfter.toSeconds());
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, seconds * 1000);
         return new TransientApiException("HTTP " + status + " from " + what + ", Retry-After " + retryAfter + " s"
-                + (seconds < retryAfter ? " (waiting " + seconds + " s, " + org.leadfeedercamel.config.SyncSettings.MAX_RATE_LIMIT_WAIT + ")" : ""));
+                + (seconds < retryAfter ? " (waiting " + seconds + " s, " + SyncSettings.MAX_RATE_LIMIT_WAIT + ")" : ""));
     }
 
     private String v1Code(String body) {

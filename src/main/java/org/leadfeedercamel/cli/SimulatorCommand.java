@@ -159,7 +159,8 @@ final class SimulatorCommand implements Callable<Integer> {
             }
             builder = LeadfeederSimulator.builder().dataset(dataset).host(host).port(port).token(token)
                     .requestsPerWindow(requestsPerMinute).rateWindow(Duration.ofSeconds(rateWindowSeconds))
-                    .retryAfter(retryAfter).acceptBearer(acceptBearer).classicShapes(new ClassicShapes(linkObjects, unmappableVisitsEvery)).resultCap(resultCap)
+                    .retryAfter(retryAfter).acceptBearer(acceptBearer).resultCap(resultCap)
+                    .classicShapes(new ClassicShapes(linkObjects, unmappableVisitsEvery))
                     .apiKey(apiKey).v1RequestsPerSecond(v1RequestsPerSecond).v1Burst(v1Burst)
                     .v1MonthlyQuota(v1MonthlyQuota).v1DocsErrors(v1DocsErrors)
                     .faults(new FaultSettings(faultSeed, serverErrorRate, slowRate, slowMillis, resetRate, truncateRate,

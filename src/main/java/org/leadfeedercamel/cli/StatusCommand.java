@@ -55,9 +55,10 @@ final class StatusCommand implements Callable<Integer> {
                 return schema.newer() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
             }
             SqlStatements sql = new SqlStatements(dialect, settings.tablePrefix());
+            NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
             state(out, runtime, dataSource, sql);
-            rejected(out, new NamedParameterJdbcTemplate(dataSource), sql);
-            lastRuns(out, new NamedParameterJdbcTemplate(dataSource), sql);
+            rejected(out, jdbc, sql);
+            lastRuns(out, jdbc, sql);
             out.flush();
             return CommandLine.ExitCode.OK;
         }
