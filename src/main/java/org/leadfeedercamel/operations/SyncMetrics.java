@@ -102,7 +102,7 @@ public final class SyncMetrics implements SyncRun.Observer {
                 String key = entry.accountId() + "/" + entry.stream();
                 if (streams.put(key, entry) == null) {
                     Gauge.builder("leadfeeder.lag", streams, all -> lagSeconds(all.get(key))).baseUnit("seconds")
-                            .description("Now minus the end of the newest synced day, per account and stream")
+                            .description("How far behind now the data is, per account and stream: now minus the end of the newest synced day, or minus its last read while it had not ended")
                             .tags("account", entry.accountId(), "stream", entry.stream()).register(registry());
                 }
             }

@@ -27,11 +27,6 @@ public record SchemaState(History operational, History tables, boolean dataTable
         return !empty() && operational.pending() == 0 && (tables.version() != null ? tables.pending() == 0 : dataTablesExist);
     }
 
-    /** Whether the prefix's data tables can be read (they exist, however they came to). */
-    public boolean hasDataTables() {
-        return dataTablesExist;
-    }
-
     /** One line on what the next sync does to the schema, or that it is as expected. */
     public String describe(String tablePrefix) {
         if (newer()) {

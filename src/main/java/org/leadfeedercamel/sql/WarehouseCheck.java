@@ -62,7 +62,7 @@ public final class WarehouseCheck {
         if (!state.empty()) {
             tables.addAll(OPERATIONAL_TABLES);
         }
-        if (state.hasDataTables()) {
+        if (state.dataTablesExist()) {
             dataTables.forEach(table -> tables.add(tablePrefix + table));
         }
         for (String table : tables) {

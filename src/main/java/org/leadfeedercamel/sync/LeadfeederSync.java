@@ -22,6 +22,7 @@ import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.RecordMapper;
 import org.leadfeedercamel.mapping.V1RecordMapper;
 import org.leadfeedercamel.operations.LastSyncHealthCheck;
+import org.leadfeedercamel.operations.RunReport;
 import org.leadfeedercamel.operations.SyncMetrics;
 import org.leadfeedercamel.operations.SyncProgress;
 import org.leadfeedercamel.operations.WarehouseHealthCheck;
@@ -92,6 +93,7 @@ public final class LeadfeederSync {
         registry.bind("leadfeederMetrics", new SyncMetrics(context, new StreamStatus(dataSource, sql),
                 settings.startDate(), clock));
         registry.bind("leadfeederProgress", new SyncProgress(settings, clock));
+        registry.bind("leadfeederRunReport", new RunReport());
         // health checks found in the registry join the context's readiness (and a host's)
         registry.bind("leadfeederWarehouseHealth", new WarehouseHealthCheck(dataSource));
         registry.bind("leadfeederLastSyncHealth", new LastSyncHealthCheck(dataSource, sql, settings.maxSyncAge(), clock));
