@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.leadfeedercamel.config.SyncSettings;
 
@@ -82,9 +83,8 @@ public final class Warehouse {
      * half-understood.
      */
     public static void migrate(DataSource dataSource, Dialect dialect, String tablePrefix) {
-        Flyway operational = flyway(dataSource, "db/migration/" + dialect.folder(), "leadfeeder_schema_history", tablePrefix);
-        migrate(operational);
-        Flyway tables = flyway(dataSource, "db/tables/" + dialect.folder(), tablePrefix + "schema_history", tablePrefix);
+        migrate(operational(dataSource, dialect, tablePrefix));
+        Flyway tables = tables(dataSource, dialect, tablePrefix);
         if (tables.info().current() == null && dataTablesExist(dataSource, tablePrefix)) {
             // made by the operational history's V1 and V4 before the data tables had a history of their own
             Flyway.configure().configuration(tables.getConfiguration()).baselineVersion("1")
@@ -98,18 +98,25 @@ public final class Warehouse {
      * changing anything (for {@code status} and {@code check}).
      */
     public static SchemaState state(DataSource dataSource, Dialect dialect, String tablePrefix) {
-        SchemaState.History operational = history(flyway(dataSource, "db/migration/" + dialect.folder(),
-                "leadfeeder_schema_history", tablePrefix));
-        SchemaState.History tables = history(flyway(dataSource, "db/tables/" + dialect.folder(), tablePrefix + "schema_history",
-                tablePrefix));
-        return new SchemaState(operational, tables, dataTablesExist(dataSource, tablePrefix));
+        return new SchemaState(history(operational(dataSource, dialect, tablePrefix)), history(tables(dataSource, dialect, tablePrefix)),
+                dataTablesExist(dataSource, tablePrefix));
     }
 
     private static SchemaState.History history(Flyway flyway) {
-        org.flywaydb.core.api.MigrationInfoService info = flyway.info();
+        MigrationInfoService info = flyway.info();
         MigrationInfo current = info.current();
         return new SchemaState.History(current == null ? null : current.getVersion().getVersion(), info.pending().length,
                 current != null && current.getState() == MigrationState.FUTURE_SUCCESS);
+    }
+
+    /** The operational tables' migrations, one history per warehouse. */
+    private static Flyway operational(DataSource dataSource, Dialect dialect, String tablePrefix) {
+        return flyway(dataSource, "db/migration/" + dialect.folder(), "leadfeeder_schema_history", tablePrefix);
+    }
+
+    /** The data tables' migrations, one history per table prefix. */
+    private static Flyway tables(DataSource dataSource, Dialect dialect, String tablePrefix) {
+        return flyway(dataSource, "db/tables/" + dialect.folder(), tablePrefix + "schema_history", tablePrefix);
     }
 
     private static Flyway flyway(DataSource dataSource, String location, String historyTable, String tablePrefix) {
@@ -125,15 +132,15 @@ public final class Warehouse {
     }
 
     private static void migrate(Flyway flyway) {
-        MigrationInfo[] pending = flyway.info().pending();
-        MigrationInfo current = flyway.info().current();
-        String newest = java.util.Arrays.stream(flyway.info().all()).filter(m -> m.getState().isResolved())
+        MigrationInfoService info = flyway.info(); // each info() reads the history table: once
+        MigrationInfo current = info.current();
+        String newest = java.util.Arrays.stream(info.all()).filter(m -> m.getState().isResolved())
                 .map(m -> m.getVersion().getVersion()).reduce((first, second) -> second).orElse("0");
         if (current != null && current.getState() == MigrationState.FUTURE_SUCCESS) {
             throw new IllegalStateException("the warehouse schema is at version " + current.getVersion()
                     + ", newer than this program's " + newest + "; run a newer leadfeeder-camel against it");
         }
-        if (pending.length > 0 || current == null) {
+        if (info.pending().length > 0 || current == null) {
             flyway.migrate();
         }
     }
