@@ -1,8 +1,7 @@
 package org.leadfeedercamel.api;
 
-import org.apache.camel.Exchange;
+import java.util.Optional;
 import org.leadfeedercamel.config.SyncSettings;
-import org.leadfeedercamel.sync.SyncProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +15,19 @@ public final class ApiChoice {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiChoice.class);
 
-    private final SyncSettings settings;
-    private volatile ApiGeneration chosen;
+    private final String base;
+    private final LeadfeederApi classic;
+    private final LeadfeederApi v1;
+    private volatile LeadfeederApi chosen;
 
-    public ApiChoice(SyncSettings settings) {
-        this.settings = settings;
-        this.chosen = switch (settings.api()) {
-            case "classic" -> ApiGeneration.CLASSIC;
-            case "v1" -> ApiGeneration.V1;
+    /** {@code configured}: the value of {@code leadfeeder.api}, {@code classic}, {@code v1} or {@code auto}. */
+    public ApiChoice(String configured, String base, LeadfeederApi classic, LeadfeederApi v1) {
+        this.base = base;
+        this.classic = classic;
+        this.v1 = v1;
+        this.chosen = switch (configured) {
+            case "classic" -> classic;
+            case "v1" -> v1;
             default -> null;
         };
     }
@@ -33,47 +37,44 @@ public final class ApiChoice {
     }
 
     /** The API in use; asking before a run has chosen it is a programming error. */
-    public ApiGeneration generation() {
-        ApiGeneration generation = chosen;
-        if (generation == null) {
+    public LeadfeederApi api() {
+        LeadfeederApi api = chosen;
+        if (api == null) {
             throw new IllegalStateException("the Leadfeeder API has not been chosen yet (leadfeeder.api=auto)");
         }
-        return generation;
+        return api;
     }
 
-    /** The API in use, or null before auto has chosen. */
-    public ApiGeneration generationOrNull() {
-        return chosen;
+    /** The API in use, or empty before auto has chosen. */
+    public Optional<LeadfeederApi> chosen() {
+        return Optional.ofNullable(chosen);
     }
 
     /** The request that tells the two credentials apart: the unified API's account list. */
-    public String probeUrl() {
-        return settings.baseApiUrl() + "/v1/accounts";
+    public ApiRequest probe() {
+        return new ApiRequest(base + "/v1/accounts", "GET", null, "application/json", null, 0);
     }
 
     public void acceptedByV1() {
-        choose(ApiGeneration.V1, "GET /v1/accounts accepted the credential as an X-Api-Key");
+        choose(v1, "GET /v1/accounts accepted the credential as an X-Api-Key");
     }
 
     /**
      * /v1 would not serve the credential: it is taken for a classic token (the classic API then says
      * whether it is one). A spent quota is the exception: only a /v1 key has one.
      */
-    public void refusedByV1(Exchange exchange) {
-        Throwable refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    public void refusedByV1(Throwable refusal) {
         if (refusal instanceof QuotaExceededException spent) {
-            choose(ApiGeneration.V1, "GET /v1/accounts knows the key, whose monthly quota is spent");
+            choose(v1, "GET /v1/accounts knows the key, whose monthly quota is spent");
             throw spent;
         }
-        choose(ApiGeneration.CLASSIC, "/v1 refused the credential as an X-Api-Key ("
+        choose(classic, "/v1 refused the credential as an X-Api-Key ("
                 + (refusal == null ? "refused" : refusal.getMessage()) + "), so it is taken for a classic token");
-        exchange.removeProperty(SyncProperties.NEXT_URL);
     }
 
-    private void choose(ApiGeneration generation, String why) {
-        chosen = generation;
+    private void choose(LeadfeederApi api, String why) {
+        chosen = api;
         LOG.info("Leadfeeder API: {} (leadfeeder.api=auto: {}); set {}={} to skip this check",
-                generation == ApiGeneration.V1 ? "the unified /v1 API" : "the classic API", why, SyncSettings.API,
-                generation.label());
+                api.description(), why, SyncSettings.API, api.label());
     }
 }

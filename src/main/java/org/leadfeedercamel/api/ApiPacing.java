@@ -1,8 +1,6 @@
 package org.leadfeedercamel.api;
 
 import java.net.URI;
-import org.apache.camel.Exchange;
-import org.leadfeedercamel.sync.SyncProperties;
 
 /** Paces each request by the limit of the API it goes to: calendar windows (classic) or a token bucket ({@code /v1}). */
 public final class ApiPacing {
@@ -17,12 +15,11 @@ public final class ApiPacing {
         this.base = base;
     }
 
-    public void acquire(Exchange exchange) throws InterruptedException {
-        String url = exchange.getProperty(SyncProperties.NEXT_URL, String.class);
-        if (url != null && ApiGeneration.ofUrl(url, base) == ApiGeneration.V1) {
+    public void acquire(ApiRequest request) throws InterruptedException {
+        if (ApiGeneration.ofUrl(request.url(), base) == ApiGeneration.V1) {
             v1.acquire();
         } else {
-            classic.acquire(exchange);
+            classic.acquire();
         }
     }
 }

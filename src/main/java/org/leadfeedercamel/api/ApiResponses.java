@@ -16,15 +16,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.leadfeedercamel.config.SyncSettings;
-import org.leadfeedercamel.sync.SyncProperties;
 
 /**
  * Turns an HTTP answer into a parsed JSON:API document or the exception that says what to do about it.
  * Status handling lives here rather than in camel-http's exception so that a 200 with a cut-off body
  * is treated like the transient fault it is.
  */
-public final class ApiResponses {
+public final class ApiResponses implements Processor {
 
     private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {
     };
@@ -49,7 +49,8 @@ public final class ApiResponses {
     }
 
     /** Replaces the body with the parsed document, or throws. */
-    public void read(Exchange exchange) throws IOException {
+    @Override
+    public void process(Exchange exchange) throws IOException {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String url = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
         String what = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "GET", String.class) + " " + url;
@@ -66,7 +67,8 @@ public final class ApiResponses {
                 throw new TransientApiException("malformed JSON from " + what + " (" + e.getOriginalMessage() + ")", e);
             }
         }
-        String accountId = exchange.getProperty(SyncProperties.ACCOUNT_ID, String.class);
+        ApiRequest request = exchange.getProperty(ApiRequest.PROPERTY, ApiRequest.class);
+        String accountId = request == null ? null : request.accountId();
         if (ApiGeneration.ofUrl(url, base) == ApiGeneration.V1) {
             throw v1Error(exchange, status, what, accountId);
         }

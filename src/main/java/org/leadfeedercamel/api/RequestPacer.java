@@ -2,7 +2,6 @@ package org.leadfeedercamel.api;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +29,7 @@ public final class RequestPacer {
     }
 
     /** Waits, if need be, until the current window has room for one more request, and takes it. */
-    public synchronized void acquire(Exchange exchange) throws InterruptedException {
+    public synchronized void acquire() throws InterruptedException {
         if (budget <= 0) {
             return;
         }

@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ public final class RetryWaits implements Processor {
 
     @Override
     public void process(Exchange exchange) throws InterruptedException {
-        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
         if (run != null) {
             run.retried();
         }

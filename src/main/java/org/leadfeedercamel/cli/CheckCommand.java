@@ -10,14 +10,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
+import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.api.ApiChoice;
-import org.leadfeedercamel.api.ApiGeneration;
-import org.leadfeedercamel.api.ApiRequests;
+import org.leadfeedercamel.api.ApiRequest;
+import org.leadfeedercamel.api.LeadfeederApi;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.WarehouseCheck;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -52,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private static List<String> database(SyncRuntime runtime) {
         SyncSettings settings = runtime.settings();
-        String url = Dialect.withoutPassword(settings.dbUrl());
+        String url = JdbcUrls.withoutPassword(settings.dbUrl());
         HikariDataSource dataSource;
         try {
             dataSource = runtime.existingDataSource();
@@ -83,10 +83,10 @@ final class CheckCommand implements Callable<Integer> {
         CamelContext camel = runtime.startApiOnly();
         ProducerTemplate producer = camel.createProducerTemplate();
         Exchange answer = producer.send("direct:leadfeeder-api-choice", new DefaultExchange(camel));
+        ApiChoice choice = camel.getRegistry().lookupByNameAndType("leadfeederApiChoice", ApiChoice.class);
         if (answer.getException() == null) {
             Exchange request = new DefaultExchange(camel);
-            request.setProperty(SyncProperties.NEXT_URL, camel.getRegistry().lookupByNameAndType("leadfeederApi", ApiRequests.class)
-                    .accountsUrl());
+            request.setProperty(ApiRequest.PROPERTY, choice.api().accounts());
             answer = producer.send("direct:leadfeeder-api-get", request);
         }
         if (answer.getException() != null) {
@@ -96,9 +96,9 @@ final class CheckCommand implements Callable<Integer> {
         if (answer.getMessage().getBody(Map.class).get("data") instanceof List<?> accounts) {
             accounts.forEach(account -> seen.add(account instanceof Map<?, ?> a ? String.valueOf(a.get("id")) : String.valueOf(account)));
         }
-        ApiGeneration api = camel.getRegistry().lookupByNameAndType("leadfeederApiChoice", ApiChoice.class).generation();
+        LeadfeederApi api = choice.api();
         List<String> lines = new ArrayList<>();
-        lines.add("api: ok (" + settings.baseApiUrl() + ", " + (api == ApiGeneration.V1 ? "the unified /v1 API" : "the classic API")
+        lines.add("api: ok (" + settings.baseApiUrl() + ", " + api.description()
                 + " (leadfeeder.api=" + settings.api() + "), the credential sees " + seen.size() + " account(s))");
         List<String> missing = settings.accountIds().stream().filter(id -> !seen.contains(id)).toList();
         for (String id : missing) {

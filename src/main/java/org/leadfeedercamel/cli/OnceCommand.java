@@ -1,7 +1,7 @@
 package org.leadfeedercamel.cli;
 
 import java.util.concurrent.Callable;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -2,7 +2,7 @@ package org.leadfeedercamel.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 import picocli.CommandLine;
 
 /** The per-table summary printed when a run ends. */

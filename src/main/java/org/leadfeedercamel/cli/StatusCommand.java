@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SchemaState;
@@ -40,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SyncRuntime runtime = new SyncRuntime(config.file)) {
             SyncSettings settings = runtime.settings();
-            out.printf("Warehouse %s, table prefix %s%n", Dialect.withoutPassword(settings.dbUrl()), settings.tablePrefix());
+            out.printf("Warehouse %s, table prefix %s%n", JdbcUrls.withoutPassword(settings.dbUrl()), settings.tablePrefix());
             HikariDataSource dataSource = runtime.existingDataSource();
             if (dataSource == null) {
                 out.println("  nothing synced yet: no database there");

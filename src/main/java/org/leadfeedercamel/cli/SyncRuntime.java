@@ -19,7 +19,7 @@ import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.sync.LeadfeederSync;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +69,7 @@ final class SyncRuntime implements AutoCloseable {
             overrides.setProperty(SyncSettings.BASE_API_URL, demo.baseUrl());
             LOG.warn("DEMO MODE: no LEADFEEDER_API_TOKEN is set, so this syncs the built-in Leadfeeder simulator at {} "
                     + "(2 demo accounts, the last 30 days) into {}. Set LEADFEEDER_API_TOKEN to sync your own data.",
-                    demo.baseUrl(), org.leadfeedercamel.sql.Dialect.withoutPassword(settings.dbUrl()));
+                    demo.baseUrl(), org.leadfeedercamel.config.JdbcUrls.withoutPassword(settings.dbUrl()));
         }
         return this;
     }

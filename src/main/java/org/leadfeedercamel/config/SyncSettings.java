@@ -104,7 +104,7 @@ public record SyncSettings(
         if (hasCredential() || demo()) {
             return;
         }
-        String configured = !DEFAULT_DB_URL.equals(dbUrl) ? DB_URL + " is " + org.leadfeedercamel.sql.Dialect.withoutPassword(dbUrl)
+        String configured = !DEFAULT_DB_URL.equals(dbUrl) ? DB_URL + " is " + JdbcUrls.withoutPassword(dbUrl)
                 : BASE_API_URL + " is " + baseApiUrl;
         throw new ConfigurationException(API_TOKEN, null, "is needed: " + configured
                 + ", so this is no demo (demo mode runs only with the default warehouse and API); set LEADFEEDER_API_TOKEN");
@@ -165,7 +165,7 @@ public record SyncSettings(
     public String toString() {
         return "SyncSettings[api=" + api + ", accounts=" + (accountIds.isEmpty() ? "all" : accountIds) + ", baseApiUrl=" + baseApiUrl
                 + ", startDate=" + startDate + ", pageSize=" + pageSize + ", lookbackDays=" + lookbackDays
-                + ", schedule=" + schedule + ", db=" + org.leadfeedercamel.sql.Dialect.withoutPassword(dbUrl)
+                + ", schedule=" + schedule + ", db=" + JdbcUrls.withoutPassword(dbUrl)
                 + ", tablePrefix=" + tablePrefix + "]";
     }
 
@@ -267,7 +267,6 @@ public record SyncSettings(
             if (!value.startsWith("jdbc:")) {
                 throw new ConfigurationException(key, value, "is not a JDBC URL (jdbc:h2:..., jdbc:postgresql:..., jdbc:mariadb:...)");
             }
-            org.leadfeedercamel.sql.Dialect.of(value); // a database we have no dialect for fails now, by name
             return value;
         }
     }

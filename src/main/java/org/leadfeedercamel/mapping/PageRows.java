@@ -3,13 +3,18 @@ package org.leadfeedercamel.mapping;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.leadfeedercamel.run.SyncRun;
+import org.leadfeedercamel.run.SyncWindow;
 
 /**
- * The rows one API page yields, per table, ready for one parameterised batch each. Locations are
- * keyed by id so each is written once per page.
+ * The rows one API page yields, per table, ready for one parameterised batch each, and where they come
+ * from: the run, the window, and how the API's records of that stream map. Locations are keyed by id
+ * so each is written once per page.
  */
 public final class PageRows {
 
@@ -17,8 +22,8 @@ public final class PageRows {
     private final String accountId;
     private final String stream;
     private final OffsetDateTime syncedAt;
-    private final LocalDate windowFrom;
-    private final LocalDate windowTo;
+    private final SyncWindow window;
+    private final PageMapping mapping;
     private final List<Map<String, Object>> visits = new ArrayList<>();
     private final List<Map<String, Object>> routes = new ArrayList<>();
     private final List<Map<String, Object>> routeLengths = new ArrayList<>();
@@ -26,23 +31,29 @@ public final class PageRows {
     private final Map<String, Map<String, Object>> locations = new LinkedHashMap<>();
     private final List<Map<String, Object>> rejected = new ArrayList<>();
     private final List<Map<String, Object>> accounts = new ArrayList<>();
-    private final java.util.Set<String> withdrawn = new java.util.HashSet<>();
-    private final java.util.Set<String> leadIds = new java.util.HashSet<>();
+    private final Set<String> withdrawn = new HashSet<>();
+    private final Set<String> leadIds = new HashSet<>();
     private List<Map<String, Object>> locationsToWrite = List.of();
     private List<Map<String, Object>> accountsToWrite = List.of();
+    private boolean last;
 
-    public PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt) {
-        this(runId, accountId, stream, syncedAt, null, null);
+    /** The rows of a page read in {@code window}, mapped the way {@code mapping} says. */
+    public PageRows(SyncRun run, SyncWindow window, PageMapping mapping) {
+        this(run.runId(), window.accountId(), window.stream(), OffsetDateTime.now(run.clock()), window, mapping);
     }
 
-    /** The rows of a page read in the date window {@code windowFrom..windowTo}. */
-    public PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt, LocalDate windowFrom, LocalDate windowTo) {
+    /** The rows of the account list, which belongs to no account and no window. */
+    public static PageRows accounts(SyncRun run) {
+        return new PageRows(run.runId(), null, "accounts", OffsetDateTime.now(run.clock()), null, null);
+    }
+
+    PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt, SyncWindow window, PageMapping mapping) {
         this.runId = runId;
         this.accountId = accountId;
         this.stream = stream;
         this.syncedAt = syncedAt;
-        this.windowFrom = windowFrom;
-        this.windowTo = windowTo;
+        this.window = window;
+        this.mapping = mapping;
     }
 
     public String runId() {
@@ -61,13 +72,31 @@ public final class PageRows {
         return syncedAt;
     }
 
+    /** The window the page was read in; null for the accounts list. */
+    public SyncWindow window() {
+        return window;
+    }
+
     /** First day of the window the page was read in; null for the accounts list. */
     public LocalDate windowFrom() {
-        return windowFrom;
+        return window == null ? null : window.from();
     }
 
     public LocalDate windowTo() {
-        return windowTo;
+        return window == null ? null : window.to();
+    }
+
+    PageMapping mapping() {
+        return mapping;
+    }
+
+    /** Whether this is its window's last page, whose commit completes the window. */
+    public boolean isLast() {
+        return last;
+    }
+
+    public void markLast() {
+        last = true;
     }
 
     public List<Map<String, Object>> getVisits() {

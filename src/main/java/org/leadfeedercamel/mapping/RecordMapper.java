@@ -1,16 +1,11 @@
 package org.leadfeedercamel.mapping;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.camel.Exchange;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
-import org.leadfeedercamel.sync.SyncWindow;
 
 /**
  * JSON:API records → table rows, one record at a time, as the routes split a page. Every column of the
@@ -41,27 +36,45 @@ public final class RecordMapper {
         this.json = json;
     }
 
-    /** Starts collecting the rows of a page. */
-    public PageRows newPage(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
-        SyncWindow window = exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class);
-        return new PageRows(run.runId(), exchange.getProperty(SyncProperties.ACCOUNT_ID, String.class),
-                exchange.getProperty(SyncProperties.STREAM, String.class), OffsetDateTime.now(run.clock()),
-                window == null ? null : window.from(), window == null ? null : window.to());
+    /** Visits pages: each visit, its route entries, and the {@code included} locations. */
+    public PageMapping visits() {
+        return new PageMapping() {
+            @Override
+            public List<RouteEntry> record(PageRows page, Object record) {
+                return visit(page, record);
+            }
+
+            @Override
+            public void entry(PageRows page, RouteEntry entry) {
+                routePage(page, entry);
+            }
+
+            @Override
+            public void included(PageRows page, Map<String, Object> document) {
+                locations(page, document);
+            }
+        };
     }
 
-    /** The records of a page document: its {@code data} array (the pager refuses a page without one). */
-    public List<?> records(Map<String, Object> document) {
-        return document.get("data") instanceof List<?> data ? data : List.of();
+    /** Leads pages: each lead, and the {@code included} locations. */
+    public PageMapping leads() {
+        return new PageMapping() {
+            @Override
+            public List<RouteEntry> record(PageRows page, Object record) {
+                lead(page, record);
+                return List.of();
+            }
+
+            @Override
+            public void included(PageRows page, Map<String, Object> document) {
+                locations(page, document);
+            }
+        };
     }
 
-    /**
-     * Maps the visit in the body. The body becomes its route entries, for the route to split into
-     * child rows, or an empty list when the visit is rejected.
-     */
-    public void visit(Exchange exchange) {
-        PageRows page = RecordRows.page(exchange);
-        Map<String, Object> record = RecordRows.record(exchange.getMessage().getBody());
+    /** Maps a visit; answers its route entries, to be split into child rows, or none when the visit is rejected. */
+    List<RouteEntry> visit(PageRows page, Object body) {
+        Map<String, Object> record = RecordRows.record(body);
         try {
             String visitId = Values.id("id", record.get("id"));
             Attributes a = new Attributes(record.get("attributes"), VISIT_ATTRIBUTES, json);
@@ -90,19 +103,16 @@ public final class RecordMapper {
             row.put("visitor_first_name", a.text("visitor_first_name"));
             row.put("visitor_last_name", a.text("visitor_last_name"));
             row.put("_extra", a.extra());
-            RecordRows.visitMapped(exchange, page, row, record, route);
+            return RecordRows.visitMapped(page, row, record, route);
         } catch (RejectedRecordException e) {
             RecordRows.reject(json, page, "visits", record, e.getMessage());
-            exchange.getMessage().setBody(List.of());
+            return List.of();
         }
     }
 
-    /**
-     * Maps one entry of a visit's route; its position in the split is its page number. An entry that
-     * cannot be mapped takes its whole visit to the rejected records.
-     */
-    public void routePage(Exchange exchange) {
-        RecordRows.addRoute(json, exchange, "visit_route entry", this::routeRow);
+    /** Maps one entry of a visit's route; one that cannot be mapped takes its whole visit to the rejected records. */
+    void routePage(PageRows page, RouteEntry entry) {
+        RecordRows.addRoute(json, page, entry, "visit_route entry", this::routeRow);
     }
 
     private Map<String, Object> routeRow(PageRows page, String visitId, int pageNumber, Object entry)
@@ -124,10 +134,8 @@ public final class RecordMapper {
         return row;
     }
 
-    /** Maps the lead in the body. */
-    public void lead(Exchange exchange) {
-        PageRows page = RecordRows.page(exchange);
-        Map<String, Object> record = RecordRows.record(exchange.getMessage().getBody());
+    void lead(PageRows page, Object body) {
+        Map<String, Object> record = RecordRows.record(body);
         try {
             String leadId = Values.id("id", record.get("id"));
             Attributes a = new Attributes(record.get("attributes"), LEAD_ATTRIBUTES, json);
@@ -171,10 +179,9 @@ public final class RecordMapper {
         }
     }
 
-    /** Maps the `included` locations of the page document in the body. */
-    public void locations(Exchange exchange) {
-        PageRows page = RecordRows.page(exchange);
-        Object included = exchange.getMessage().getBody(Map.class).get("included");
+    /** Maps the {@code included} locations of a page document. */
+    void locations(PageRows page, Map<String, Object> document) {
+        Object included = document.get("included");
         if (!(included instanceof List<?> list)) {
             return;
         }
@@ -196,9 +203,8 @@ public final class RecordMapper {
      * Maps an accounts document into rows of the accounts table; a malformed account is rejected
      * (not synced), the rest go on.
      */
-    public PageRows accounts(Exchange exchange) {
-        PageRows page = newPage(exchange);
-        Object data = exchange.getMessage().getBody(Map.class).get("data");
+    PageRows accounts(PageRows page, Map<String, Object> document) {
+        Object data = document.get("data");
         if (data instanceof List<?> list) {
             for (Object item : list) {
                 Map<String, Object> record = RecordRows.record(item);

@@ -6,8 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
-import org.leadfeedercamel.sync.SyncProperties;
+import java.util.ArrayList;
 
 /** What both API generations' mappers share: a row's sync columns, the record in the body, the rejected-record row. */
 final class RecordRows {
@@ -72,39 +71,33 @@ final class RecordRows {
     }
 
     /**
-     * A mapped visit: its row joins the page, and the body becomes its route entries for the route to
-     * split, each mapped by {@link #addRoute}.
+     * A mapped visit: its row joins the page, and its route entries, numbered from 1, go back to the
+     * route to split, each mapped by {@link #addRoute}.
      */
-    static void visitMapped(Exchange exchange, PageRows page, Map<String, Object> row, Map<String, Object> record, List<?> route) {
+    static List<RouteEntry> visitMapped(PageRows page, Map<String, Object> row, Map<String, Object> record, List<?> route) {
+        String visitId = (String) row.get("visit_id");
         page.addVisit(row);
-        page.addRouteLength((String) row.get("visit_id"), route.size());
-        exchange.setProperty(SyncProperties.VISIT_ID, row.get("visit_id"));
-        exchange.setProperty(SyncProperties.VISIT_RECORD, record);
-        exchange.getMessage().setBody(route);
+        page.addRouteLength(visitId, route.size());
+        List<RouteEntry> entries = new ArrayList<>(route.size());
+        for (int i = 0; i < route.size(); i++) {
+            entries.add(new RouteEntry(visitId, record, i + 1, route.get(i)));
+        }
+        return entries;
     }
 
     /**
-     * Maps the route entry in the body; its position in the split is its page number. An entry that
-     * cannot be mapped takes its whole visit (and the rows it had so far) to the rejected records.
+     * Maps one route entry. An entry that cannot be mapped takes its whole visit (and the rows it had so
+     * far) to the rejected records.
      */
-    static void addRoute(ObjectMapper json, Exchange exchange, String entryName, RouteRow mapping) {
-        PageRows page = page(exchange);
-        String visitId = exchange.getProperty(SyncProperties.VISIT_ID, String.class);
-        if (page.isWithdrawn(visitId)) {
+    static void addRoute(ObjectMapper json, PageRows page, RouteEntry entry, String entryName, RouteRow mapping) {
+        if (page.isWithdrawn(entry.visitId())) {
             return;
         }
-        int pageNumber = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) + 1;
         try {
-            page.addRoute(mapping.map(page, visitId, pageNumber, exchange.getMessage().getBody()));
+            page.addRoute(mapping.map(page, entry.visitId(), entry.pageNumber(), entry.entry()));
         } catch (RejectedRecordException e) {
-            page.withdrawVisit(visitId);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> visit = exchange.getProperty(SyncProperties.VISIT_RECORD, Map.class);
-            reject(json, page, "visits", visit, entryName + " " + pageNumber + ": " + e.getMessage());
+            page.withdrawVisit(entry.visitId());
+            reject(json, page, "visits", entry.visit(), entryName + " " + entry.pageNumber() + ": " + e.getMessage());
         }
-    }
-
-    static PageRows page(Exchange exchange) {
-        return exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.Exchange;
 
 /**
  * The unified API's records ({@code /v1}) → the same tables as the classic API's, one record at a time
@@ -37,13 +36,32 @@ public final class V1RecordMapper {
         this.json = json;
     }
 
-    /**
-     * Maps the web visit in the body and its location. The body becomes its engagements, for the route
-     * to split into route rows, or an empty list when the visit is rejected.
-     */
-    public void visit(Exchange exchange) {
-        PageRows page = RecordRows.page(exchange);
-        Map<String, Object> record = RecordRows.record(exchange.getMessage().getBody());
+    /** Web-visits pages: each visit with its embedded location, and its engagements as route rows. */
+    public PageMapping visits() {
+        return new PageMapping() {
+            @Override
+            public List<RouteEntry> record(PageRows page, Object record) {
+                return visit(page, record);
+            }
+
+            @Override
+            public void entry(PageRows page, RouteEntry entry) {
+                engagement(page, entry);
+            }
+        };
+    }
+
+    /** Companies pages (the leads stream): each company_location row. */
+    public PageMapping companies() {
+        return (page, record) -> {
+            companyLocation(page, record);
+            return List.of();
+        };
+    }
+
+    /** Maps a web visit and its location; answers its engagements, to be split into route rows, or none when rejected. */
+    List<RouteEntry> visit(PageRows page, Object body) {
+        Map<String, Object> record = RecordRows.record(body);
         try {
             String visitId = Values.id("id", record.get("id"));
             Attributes a = new Attributes(record.get("attributes"), VISIT_ATTRIBUTES, json);
@@ -80,19 +98,19 @@ public final class V1RecordMapper {
             row.put("visitor_first_name", visitor.text("first_name"));
             row.put("visitor_last_name", visitor.text("last_name"));
             row.put("_extra", a.extra());
-            RecordRows.visitMapped(exchange, page, row, record, engagements == null ? List.of() : (List<?>) engagements);
+            return RecordRows.visitMapped(page, row, record, engagements == null ? List.of() : (List<?>) engagements);
         } catch (RejectedRecordException e) {
             RecordRows.reject(json, page, "visits", record, e.getMessage());
-            exchange.getMessage().setBody(List.of());
+            return List.of();
         }
     }
 
     /**
-     * Maps one engagement of a visit; its position in the split is its page number, as G1 and PostHog
+     * Maps one engagement of a visit; its position in the visit is its page number, as G1 and PostHog
      * key them. One that cannot be mapped takes its whole visit to the rejected records.
      */
-    public void engagement(Exchange exchange) {
-        RecordRows.addRoute(json, exchange, "engagements entry", this::engagementRow);
+    void engagement(PageRows page, RouteEntry entry) {
+        RecordRows.addRoute(json, page, entry, "engagements entry", this::engagementRow);
     }
 
     private Map<String, Object> engagementRow(PageRows page, String visitId, int pageNumber, Object entry)
@@ -119,9 +137,8 @@ public final class V1RecordMapper {
      * Maps a company_location row of the companies endpoint: the company becomes a lead (once per page:
      * a company visiting from several places has a row for each) and the location a location.
      */
-    public void companyLocation(Exchange exchange) {
-        PageRows page = RecordRows.page(exchange);
-        Map<String, Object> record = RecordRows.record(exchange.getMessage().getBody());
+    void companyLocation(PageRows page, Object body) {
+        Map<String, Object> record = RecordRows.record(body);
         try {
             Map<?, ?> relationships = object("relationships", record.get("relationships"));
             Map<?, ?> company = object("relationships.company", relationships.get("company"));

@@ -1,6 +1,6 @@
 package org.leadfeedercamel.operations;
 
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.leadfeedercamel.state.StreamStatus;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,14 +73,13 @@ public final class SyncMetrics implements SyncRun.Observer {
     }
 
     /** Starts counting a run's figures as they happen. */
-    public void runStarted(Exchange exchange) {
+    public void runStarted(SyncRun run) {
         registry();
-        exchange.getProperty(SyncProperties.RUN, SyncRun.class).observedBy(this);
+        run.observedBy(this);
     }
 
     /** Records the run's duration by outcome and, after a success, when it ended. */
-    public void runEnded(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+    public void runEnded(SyncRun run) {
         Timer.builder("leadfeeder.run.duration").description("Sync runs by outcome")
                 .tag("status", run.status().name().toLowerCase())
                 .register(registry()).record(Duration.between(run.startedAt(), clock.instant()));

@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.camel.Exchange;
 import org.leadfeedercamel.config.SyncSettings;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
-import org.leadfeedercamel.sync.SyncWindow;
-import org.leadfeedercamel.sync.WindowQueue;
+import org.leadfeedercamel.run.PagePosition;
+import org.leadfeedercamel.run.SyncRun;
+import org.leadfeedercamel.run.SyncWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +29,7 @@ public final class SyncProgress {
         this.clock = clock;
     }
 
-    public void pageWritten(Exchange exchange) {
+    public void pageWritten(SyncRun run, PagePosition position) {
         Instant now = clock.instant();
         Instant last = lastLogged.get();
         if (Duration.between(last, now).compareTo(settings.progressInterval()) < 0 || !lastLogged.compareAndSet(last, now)) {
@@ -40,15 +38,13 @@ public final class SyncProgress {
         if (last == Instant.MIN) {
             return; // the interval starts with the first page; a short run logs nothing but its summary
         }
-        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
-        SyncWindow window = exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class);
-        int page = exchange.getProperty(SyncProperties.PAGE_NUMBER, 0, Integer.class);
-        Integer pages = exchange.getProperty(SyncProperties.PAGE_COUNT, Integer.class);
-        WindowQueue queued = exchange.getProperty(SyncProperties.WINDOWS, WindowQueue.class);
+        SyncWindow window = position.window();
+        int page = position.page();
+        Integer pages = position.pages();
         LOG.info("Progress: account {}, {} {}..{}: page {} of {}, {} more window(s) of this stream queued; "
                         + "run so far: {} requests, {} visits, {} route rows, {} leads{}",
                 window.accountId(), window.stream(), window.from(), window.to(), page, pages == null ? "?" : pages,
-                queued == null ? 0 : queued.remaining(), run.requests(), run.rows("visits"), run.rows("visit_routs"),
+                position.windowsQueued(), run.requests(), run.rows("visits"), run.rows("visit_routs"),
                 run.rows("leads"), timeLeft(pages == null ? 0 : pages - page));
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.leadfeedercamel.config.ConfigurationException;
+import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.SyncSettings;
 
 /** The SQL flavour of the warehouse, chosen from its JDBC URL; it names the folders of its SQL files. */
@@ -43,12 +44,7 @@ public enum Dialect {
         if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
             return MARIADB;
         }
-        throw new ConfigurationException(SyncSettings.DB_URL, withoutPassword(jdbcUrl),
+        throw new ConfigurationException(SyncSettings.DB_URL, JdbcUrls.withoutPassword(jdbcUrl),
                 "names a database this version does not support (jdbc:h2:, jdbc:postgresql:, jdbc:mariadb:)");
-    }
-
-    /** A JDBC URL fit for messages: a password given in it is masked. */
-    public static String withoutPassword(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
+import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.ConfigurationException;
 import org.leadfeedercamel.config.SyncSettings;
 
@@ -51,7 +52,7 @@ public final class UtcTimestamps {
                 long sessionShift = Math.max(Math.abs(millis(result, 3) - WINTER_NOON * 1000),
                         Math.abs(millis(result, 4) - SUMMER_NOON * 1000));
                 if (shift != 0 || timestampShift != 0 || sessionShift != 0) {
-                    throw new ConfigurationException(SyncSettings.DB_URL, Dialect.withoutPassword(connection.getMetaData().getURL()),
+                    throw new ConfigurationException(SyncSettings.DB_URL, JdbcUrls.withoutPassword(connection.getMetaData().getURL()),
                             "gives MariaDB sessions that would store "
                             + "timestamps shifted by " + (shift != 0 ? shift : timestampShift != 0 ? timestampShift : sessionShift) / 1000
                             + " s (session time zone or driver conversion not UTC); connect with connectionTimeZone=UTC&preserveInstants=true"

@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
+import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.SyncSettings;
 
 /** Opens the warehouse: a pooled DataSource, migrated to the schema this program expects. */
@@ -69,7 +70,7 @@ public final class Warehouse {
                 root = root.getCause();
             }
             // one line naming the database (without any password) and what the driver said
-            throw new IllegalStateException("cannot reach the warehouse " + Dialect.withoutPassword(settings.dbUrl()) + ": "
+            throw new IllegalStateException("cannot reach the warehouse " + JdbcUrls.withoutPassword(settings.dbUrl()) + ": "
                     + String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
         }
     }

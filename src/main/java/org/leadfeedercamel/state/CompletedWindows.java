@@ -10,14 +10,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceHelper;
 import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.mapping.PageRows;
 import org.leadfeedercamel.sql.SqlStatements;
-import org.leadfeedercamel.sync.SyncMode;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
-import org.leadfeedercamel.sync.SyncWindow;
+import org.leadfeedercamel.run.SyncMode;
+import org.leadfeedercamel.run.SyncRun;
+import org.leadfeedercamel.run.SyncWindow;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -65,13 +64,12 @@ public final class CompletedWindows {
     }
 
     /**
-     * Marks the window being paged as complete when the page just written was its last, in the same
-     * transaction; a backfill marks nothing, so it leaves the incremental state as it was.
+     * Marks a page's window as complete when the page is its last, in the transaction that writes it;
+     * a backfill marks nothing, so it leaves the incremental state as it was.
      */
-    public void completeIfLastPage(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
-        if (run.mode() == SyncMode.INCREMENTAL && exchange.getProperty(SyncProperties.LAST_PAGE, false, Boolean.class)) {
-            markComplete(exchange.getProperty(SyncProperties.WINDOW, SyncWindow.class), run.clock().instant());
+    public void completeIfLast(SyncRun run, PageRows page) {
+        if (run.mode() == SyncMode.INCREMENTAL && page.isLast()) {
+            markComplete(page.window(), run.clock().instant());
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.leadfeedercamel.sql.SqlStatements;
-import org.leadfeedercamel.sync.SyncWindow;
+import org.leadfeedercamel.run.SyncWindow;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.apache.camel.Exchange;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.slf4j.Logger;
@@ -45,7 +44,7 @@ public final class SyncLock {
         this.clock = clock;
     }
 
-    public synchronized void acquire(Exchange exchange) throws SQLException, InterruptedException {
+    public synchronized void acquire() throws SQLException, InterruptedException {
         Connection connection = dataSource.getConnection();
         try {
             Instant deadline = clock.instant().plus(wait);
@@ -64,7 +63,7 @@ public final class SyncLock {
         }
     }
 
-    public synchronized void release(Exchange exchange) {
+    public synchronized void release() {
         if (held == null) {
             return;
         }

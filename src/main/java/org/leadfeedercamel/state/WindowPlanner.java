@@ -1,15 +1,13 @@
 package org.leadfeedercamel.state;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import org.apache.camel.Exchange;
 import org.leadfeedercamel.config.SyncSettings;
-import org.leadfeedercamel.sync.SyncMode;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
-import org.leadfeedercamel.sync.SyncWindow;
-import org.leadfeedercamel.sync.WindowQueue;
+import org.leadfeedercamel.run.AccountRef;
+import org.leadfeedercamel.run.SyncMode;
+import org.leadfeedercamel.run.SyncRun;
+import org.leadfeedercamel.run.SyncWindow;
+import org.leadfeedercamel.run.WindowQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +29,9 @@ public final class WindowPlanner {
         this.state = state;
     }
 
-    public WindowQueue plan(Exchange exchange) {
-        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
-        String accountId = exchange.getProperty(SyncProperties.ACCOUNT_ID, String.class);
-        String stream = exchange.getProperty(SyncProperties.STREAM, String.class);
-        ZoneId zone = exchange.getProperty(SyncProperties.ACCOUNT_TIMEZONE, ZoneId.class);
-        LocalDate today = LocalDate.now(run.clock().withZone(zone));
+    public WindowQueue plan(SyncRun run, AccountRef account, String stream) {
+        String accountId = account.id();
+        LocalDate today = LocalDate.now(run.clock().withZone(account.zone()));
         LocalDate from;
         LocalDate to;
         if (run.mode() == SyncMode.BACKFILL) {

@@ -1,18 +1,16 @@
 package org.leadfeedercamel.sync;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
 import org.leadfeedercamel.api.ApiChoice;
-import org.leadfeedercamel.api.ApiGeneration;
-import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.api.ApiRequest;
 import org.leadfeedercamel.mapping.PageRows;
+import org.leadfeedercamel.run.AccountRef;
+import org.leadfeedercamel.run.SyncRun;
 import org.leadfeedercamel.state.CompletedWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,55 +22,47 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccountSelection {
 
-    /** An account to sync and the timezone its dates are in. */
-    public record AccountRef(String id, ZoneId zone) {
-        public String getId() {
-            return id;
-        }
-
-        public ZoneId getZone() {
-            return zone;
-        }
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(AccountSelection.class);
 
-    private final SyncSettings settings;
+    private final List<String> accountIds;
+    private final LocalDate startDate;
     private final CompletedWindows state;
     private final ApiChoice choice;
 
-    public AccountSelection(SyncSettings settings, CompletedWindows state, ApiChoice choice) {
-        this.settings = settings;
+    /** {@code accountIds}: the accounts configured to sync, all when empty. */
+    public AccountSelection(List<String> accountIds, LocalDate startDate, CompletedWindows state, ApiChoice choice) {
+        this.accountIds = List.copyOf(accountIds);
+        this.startDate = startDate;
         this.state = state;
         this.choice = choice;
     }
 
+    /** The request for the accounts the credential sees. */
+    public ApiRequest request() {
+        return choice.api().accounts();
+    }
+
     /** The accounts table keeps the configured accounts only (all of them when none is configured). */
-    public List<Map<String, Object>> accountsToWrite(Exchange exchange) {
-        PageRows accounts = exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+    public PageRows toWrite(PageRows accounts) {
         accounts.setAccountsToWrite(accounts.getAccounts().stream().filter(row -> configured((String) row.get("account_id"))).toList());
-        return accounts.getAccountsToWrite();
+        return accounts;
     }
 
     private boolean configured(String accountId) {
-        return settings.accountIds().isEmpty() || settings.accountIds().contains(accountId);
+        return accountIds.isEmpty() || accountIds.contains(accountId);
     }
 
-    public List<AccountRef> select(Exchange exchange) {
-        PageRows accounts = exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
-        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+    public List<AccountRef> select(SyncRun run, PageRows accounts) {
         List<AccountRef> selected = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (Map<String, Object> row : accounts.getAccounts()) {
             String id = (String) row.get("account_id");
             seen.add(id);
             if (configured(id)) {
-                // /v1 filters on UTC dates and tells no account timezone
-                selected.add(new AccountRef(id, choice.generation() == ApiGeneration.V1 ? ZoneOffset.UTC
-                        : zone(id, (String) row.get("timezone"), run)));
+                selected.add(new AccountRef(id, zone(id, (String) row.get("timezone"), run)));
             }
         }
-        for (String wanted : settings.accountIds()) {
+        for (String wanted : accountIds) {
             if (!seen.contains(wanted)) {
                 String message = "Account " + wanted + " (LEADFEEDER_ACCOUNT_ID) is not among the accounts this token can see: " + seen;
                 LOG.error(message);
@@ -87,7 +77,7 @@ public final class AccountSelection {
     private LocalDate syncedThrough(String accountId) {
         LocalDate least = LocalDate.MAX;
         for (String stream : SyncRun.STREAMS) {
-            LocalDate through = state.syncedThrough(accountId, stream, settings.startDate());
+            LocalDate through = state.syncedThrough(accountId, stream, startDate);
             if (through == null) {
                 return null;
             }
@@ -96,14 +86,14 @@ public final class AccountSelection {
         return least;
     }
 
-    private static ZoneId zone(String accountId, String timezone, SyncRun run) {
-        try {
-            return ZoneId.of(timezone);
-        } catch (DateTimeException | NullPointerException e) {
+    private ZoneId zone(String accountId, String timezone, SyncRun run) {
+        ZoneId zone = choice.api().accountZone(timezone);
+        if (zone == null) {
             String message = "Account " + accountId + " has no usable timezone ('" + timezone + "'); using UTC dates";
             LOG.warn(message);
             run.warn(message);
             return ZoneId.of("UTC");
         }
+        return zone;
     }
 }

@@ -11,14 +11,17 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.leadfeedercamel.api.ApiChoice;
 import org.leadfeedercamel.api.ApiPacing;
-import org.leadfeedercamel.api.ApiRequests;
 import org.leadfeedercamel.api.ApiResponses;
+import org.leadfeedercamel.api.ClassicLeadfeederApi;
 import org.leadfeedercamel.api.LeadfeederHttpClient;
 import org.leadfeedercamel.api.RequestPacer;
+import org.leadfeedercamel.api.RequestWriter;
 import org.leadfeedercamel.api.RetryWaits;
 import org.leadfeedercamel.api.TokenBucketPacer;
+import org.leadfeedercamel.api.V1LeadfeederApi;
 import org.leadfeedercamel.config.ConfigurationException;
 import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.mapping.PageMapper;
 import org.leadfeedercamel.mapping.RecordMapper;
 import org.leadfeedercamel.mapping.V1RecordMapper;
 import org.leadfeedercamel.operations.LastSyncHealthCheck;
@@ -27,11 +30,13 @@ import org.leadfeedercamel.operations.SyncMetrics;
 import org.leadfeedercamel.operations.SyncProgress;
 import org.leadfeedercamel.operations.WarehouseHealthCheck;
 import org.leadfeedercamel.sql.Dialect;
+import org.leadfeedercamel.sql.RowParameterBinding;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.sql.UtcTimestamps;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.state.CompletedWindows;
 import org.leadfeedercamel.state.PageTransaction;
+import org.leadfeedercamel.state.QuotaWatch;
 import org.leadfeedercamel.state.RunLog;
 import org.leadfeedercamel.state.StreamStatus;
 import org.leadfeedercamel.state.SyncLock;
@@ -68,35 +73,33 @@ public final class LeadfeederSync {
         Warehouse.migrate(dataSource, dialect, settings.tablePrefix());
         SqlStatements sql = new SqlStatements(dialect, settings.tablePrefix());
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        ObjectMapper json = new ObjectMapper();
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);
         ApiChoice choice = bindApiBeans(context, settings, clock);
-        ApiRequests api = context.getRegistry().lookupByNameAndType("leadfeederApi", ApiRequests.class);
 
         Registry registry = context.getRegistry();
         for (String statement : SqlStatements.ROUTE_STATEMENTS) {
             registry.bind(SqlStatements.beanName(statement), sql.get(statement)); // the routes' sql:ref: endpoints
         }
-        registry.bind("leadfeederSqlBinding", new org.leadfeedercamel.sql.RowParameterBinding());
-        registry.bind("leadfeederSyncLock", new SyncLock(dataSource, sql, settings.lockWait(), clock));
-        registry.bind("leadfeederSettings", settings);
+        registry.bind("leadfeederRowParameterBinding", new RowParameterBinding());
         registry.bind("leadfeederDataSource", dataSource);
-        registry.bind("leadfeederTransaction", new PageTransaction(transactions));
-        registry.bind("leadfeederState", state);
+        registry.bind("leadfeederSyncLock", new SyncLock(dataSource, sql, settings.lockWait(), clock));
+        registry.bind("leadfeederPageTransaction", new PageTransaction(transactions));
+        registry.bind("leadfeederCompletedWindows", state);
         registry.bind("leadfeederWindowPlanner", new WindowPlanner(settings, state));
-        registry.bind("leadfeederRunLog", new RunLog(dataSource, sql, clock, choice, settings));
-        registry.bind("leadfeederMapper", new RecordMapper(json));
-        registry.bind("leadfeederV1Mapper", new V1RecordMapper(json));
-        registry.bind("leadfeederAccounts", new AccountSelection(settings, state, choice));
-        registry.bind("leadfeederPager", new Pager(settings, api, choice, state));
-        registry.bind("leadfeederPrefetch", new PagePrefetch("direct:leadfeeder-page-fetch"));
-        registry.bind("leadfeederMetrics", new SyncMetrics(context, new StreamStatus(dataSource, sql),
+        registry.bind("leadfeederRunLog", new RunLog(dataSource, sql, clock, choice,
+                new QuotaWatch(dataSource, sql, clock, settings.v1QuotaWarningPercent())));
+        registry.bind("leadfeederAccountSelection", new AccountSelection(settings.accountIds(), settings.startDate(), state, choice));
+        registry.bind("leadfeederAccountOutcomes", new AccountOutcomes());
+        registry.bind("leadfeederPageMapper", new PageMapper(new RecordMapper(new ObjectMapper())));
+        registry.bind("leadfeederPageReader", new PageReader(context, choice, state, settings.resultCap()));
+        registry.bind("leadfeederPageBatches", new PageBatches());
+        registry.bind("leadfeederSyncMetrics", new SyncMetrics(context, new StreamStatus(dataSource, sql),
                 settings.startDate(), clock));
-        registry.bind("leadfeederProgress", new SyncProgress(settings, clock));
+        registry.bind("leadfeederSyncProgress", new SyncProgress(settings, clock));
         registry.bind("leadfeederRunReport", new RunReport());
         // health checks found in the registry join the context's readiness (and a host's)
-        registry.bind("leadfeederWarehouseHealth", new WarehouseHealthCheck(dataSource));
-        registry.bind("leadfeederLastSyncHealth", new LastSyncHealthCheck(dataSource, sql, settings.maxSyncAge(), clock));
+        registry.bind("leadfeederWarehouseHealthCheck", new WarehouseHealthCheck(dataSource));
+        registry.bind("leadfeederLastSyncHealthCheck", new LastSyncHealthCheck(dataSource, sql, settings.maxSyncAge(), clock));
     }
 
     /**
@@ -105,14 +108,18 @@ public final class LeadfeederSync {
      * the API with these alone, so it reaches the API without touching the warehouse.
      */
     public static ApiChoice bindApiBeans(CamelContext context, SyncSettings settings, Clock clock) {
-        ApiChoice choice = new ApiChoice(settings);
+        ObjectMapper json = new ObjectMapper();
+        ApiChoice choice = new ApiChoice(settings.api(), settings.baseApiUrl().toString(),
+                new ClassicLeadfeederApi(settings.baseApiUrl(), settings.pageSize(), settings.resultCap(), new RecordMapper(json)),
+                new V1LeadfeederApi(settings.baseApiUrl(), settings.pageSize(), settings.resultCap(), settings.v1MonthlyQuota(),
+                        new V1RecordMapper(json)));
         Registry registry = context.getRegistry();
         registry.bind("leadfeederApiChoice", choice);
-        registry.bind("leadfeederApi", new ApiRequests(settings, choice));
-        registry.bind("leadfeederApiResponses", new ApiResponses(new ObjectMapper(), settings.baseApiUrl(),
+        registry.bind("leadfeederRequestWriter", new RequestWriter(settings.baseApiUrl()));
+        registry.bind("leadfeederApiResponses", new ApiResponses(json, settings.baseApiUrl(),
                 settings.maxRateLimitWait(), clock));
         registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings));
-        registry.bind("leadfeederPacer", new ApiPacing(
+        registry.bind("leadfeederApiPacing", new ApiPacing(
                 new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock),
                 new TokenBucketPacer(settings.v1RequestsPerSecond(), settings.v1Burst(), clock), settings.baseApiUrl()));
         registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.rateLimitWindow(),

@@ -33,8 +33,10 @@ import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.simulator.data.DatasetSpec;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.sync.LeadfeederSync;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.mapping.PageMapping;
+import org.leadfeedercamel.mapping.RouteEntry;
+import org.leadfeedercamel.run.SyncWindow;
+import org.leadfeedercamel.run.SyncRun;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -110,14 +112,8 @@ public class MappingBenchmark {
         warehouse.close();
     }
 
-    private Exchange pageExchange(Object body) {
-        Exchange exchange = new DefaultExchange(context);
-        exchange.setProperty(SyncProperties.RUN, SyncRun.incremental(CLOCK));
-        exchange.setProperty(SyncProperties.ACCOUNT_ID, "100001");
-        exchange.setProperty(SyncProperties.STREAM, "visits");
-        exchange.getMessage().setBody(body);
-        return exchange;
-    }
+    private static final SyncWindow WINDOW = new SyncWindow("100001", "visits", java.time.LocalDate.parse("2025-04-22"),
+            java.time.LocalDate.parse("2025-04-22"));
 
     @Benchmark
     public Map<String, Object> parse() throws Exception {
@@ -127,31 +123,28 @@ public class MappingBenchmark {
     @Benchmark
     public PageRows parseAndMap() throws Exception {
         Map<String, Object> document = json.readValue(page, DOCUMENT);
-        Exchange exchange = pageExchange(document);
-        PageRows rows = mapper.newPage(exchange);
-        exchange.setProperty(SyncProperties.PAGE_ROWS, rows);
-        for (Object record : mapper.records(document)) {
-            Exchange visit = pageExchange(record);
-            visit.setProperty(SyncProperties.PAGE_ROWS, rows);
-            mapper.visit(visit);
-            List<?> route = visit.getMessage().getBody(List.class);
-            for (int i = 0; i < route.size(); i++) {
-                visit.getMessage().setBody(route.get(i));
-                visit.setProperty(Exchange.SPLIT_INDEX, i);
-                mapper.routePage(visit);
+        PageMapping visits = mapper.visits();
+        PageRows rows = new PageRows(SyncRun.incremental(CLOCK), WINDOW, visits);
+        for (Object record : (List<?>) document.get("data")) {
+            for (RouteEntry entry : visits.record(rows, record)) {
+                visits.entry(rows, entry);
             }
         }
-        mapper.locations(exchange);
+        visits.included(rows, document);
         return rows;
     }
 
     @Benchmark
     public PageRows parseAndMapThroughTheRoute() throws Exception {
-        Exchange exchange = producer.send("direct:leadfeeder-page-visits", pageExchange(json.readValue(page, DOCUMENT)));
+        PageRows rows = new PageRows(SyncRun.incremental(CLOCK), WINDOW, mapper.visits());
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setVariable("page", rows);
+        exchange.getMessage().setBody(json.readValue(page, DOCUMENT));
+        exchange = producer.send("direct:leadfeeder-page-map", exchange);
         if (exchange.getException() != null) {
             throw exchange.getException();
         }
-        return exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+        return rows;
     }
 
     public static void main(String[] args) throws Exception {

@@ -15,7 +15,7 @@ import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.simulator.data.DatasetSpec;
 import org.leadfeedercamel.sync.SyncHarness;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 
 /**
  * Rate-limit use: a first sync against the simulator with its limit on, scaled down from 100 per minute

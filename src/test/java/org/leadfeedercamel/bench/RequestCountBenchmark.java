@@ -16,7 +16,7 @@ import org.leadfeedercamel.simulator.data.Dataset;
 import org.leadfeedercamel.simulator.data.DatasetSpec;
 import org.leadfeedercamel.simulator.data.SimAccount;
 import org.leadfeedercamel.sync.SyncHarness;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 
 /**
  * Requests a full backfill issues, beside the fewest the API allows and the replaced connector's

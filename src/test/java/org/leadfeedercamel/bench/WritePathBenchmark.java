@@ -29,7 +29,7 @@ import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.TestWarehouses;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.sync.SyncHarness;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.api.FatalApiException;
 import org.leadfeedercamel.simulator.Fault;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 
 /**
  * leadfeeder-api-get and leadfeeder-api-call against the simulator over real HTTP: transient faults
@@ -40,8 +39,7 @@ class ApiRoutesTest extends RouteTestSupport {
     }
 
     private Exchange get(String path) {
-        Exchange exchange = exchangeFor("100001", "visits");
-        exchange.setProperty(SyncProperties.NEXT_URL, simulator.baseUrl() + path);
+        Exchange exchange = requestTo(simulator.baseUrl() + path);
         exchange.getMessage().setHeader("CamelHttpPath", "/somewhere/else"); // a host route's leftovers must not matter
         exchange.getMessage().setHeader("CamelHttpQuery", "evil=1");
         return template.send("direct:leadfeeder-api-get", exchange);
@@ -58,7 +56,7 @@ class ApiRoutesTest extends RouteTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(Map.class)).containsKey("data");
         assertThat(simulator.stats().requests()).isEqualTo(3);
-        SyncRun run = exchange.getProperty(SyncProperties.RUN, SyncRun.class);
+        SyncRun run = runOf(exchange);
         assertThat(run.retries()).isEqualTo(2);
         assertThat(run.requests()).isEqualTo(3);
         ReliabilityReport.record("Transient faults", "an HTTP 503, then a JSON body cut in half",
@@ -74,7 +72,7 @@ class ApiRoutesTest extends RouteTestSupport {
 
         assertThat(exchange.getException()).isInstanceOf(java.io.IOException.class);
         assertThat(simulator.stats().requests()).isEqualTo(3);
-        assertThat(exchange.getProperty(SyncProperties.RUN, SyncRun.class).retries()).isEqualTo(2);
+        assertThat(runOf(exchange).retries()).isEqualTo(2);
         ReliabilityReport.record("Retries exhausted", "3 connection resets (TCP RST mid-body), 3 attempts allowed",
                 "the request fails with the I/O error after 3 attempts; the run fails naming where (see 'Run stopped half-way')");
     }
@@ -88,7 +86,7 @@ class ApiRoutesTest extends RouteTestSupport {
 
         assertThat(exchange.getException()).isNull();
         assertThat(simulator.stats().requests()).isEqualTo(2);
-        assertThat(exchange.getProperty(SyncProperties.RUN, SyncRun.class).retries()).isEqualTo(1);
+        assertThat(runOf(exchange).retries()).isEqualTo(1);
         ReliabilityReport.record("Timeout", "an answer 2 s late against a 500 ms response timeout", "retried: 2 requests, 1 retry, then the page");
     }
 

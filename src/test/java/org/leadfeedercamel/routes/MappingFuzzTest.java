@@ -13,9 +13,9 @@ import java.util.Random;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncWindow;
-import org.leadfeedercamel.sync.WindowQueue;
+import org.leadfeedercamel.mapping.RecordMapper;
+import org.leadfeedercamel.run.SyncWindow;
+import org.leadfeedercamel.run.WindowQueue;
 
 /**
  * Seeded malformed payloads through the real page routes into H2: every record served ends either in
@@ -150,12 +150,8 @@ class MappingFuzzTest extends RouteTestSupport {
                     routeRows += ((List<?>) ((Map<?, ?>) ((Map<?, ?>) record).get("attributes")).get("visit_route")).size();
                 }
             }
-            Exchange exchange = exchangeFor("100001", "visits");
-            exchange.setProperty(SyncProperties.WINDOW, new SyncWindow("100001", "visits", LocalDate.parse("2025-04-22"), LocalDate.parse("2025-04-22")));
-            exchange.setProperty(SyncProperties.WINDOWS, new WindowQueue(List.of()));
-            exchange.setProperty(SyncProperties.LAST_PAGE, false);
-            exchange.getMessage().setBody(Map.of("data", data, "included", List.of(), "links", Map.of()));
-            template.send("direct:leadfeeder-page-visits", exchange);
+            Exchange exchange = mapPage(new RecordMapper(new com.fasterxml.jackson.databind.ObjectMapper()).visits(),
+                    window("2025-04-22", "2025-04-22"), Map.of("data", data, "included", List.of(), "links", Map.of()));
             assertThat(exchange.getException()).as("page %d", p).isNull();
             template.send("direct:leadfeeder-write-page", exchange);
             assertThat(exchange.getException()).as("page %d", p).isNull();

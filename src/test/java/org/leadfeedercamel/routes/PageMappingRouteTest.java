@@ -11,7 +11,8 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.mapping.PageRows;
-import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.mapping.PageMapper;
+import org.leadfeedercamel.mapping.RecordMapper;
 
 /**
  * leadfeeder-page-visits and leadfeeder-page-leads: a page becomes rows per table, each visit's route
@@ -76,11 +77,12 @@ class PageMappingRouteTest extends RouteTestSupport {
     }
 
     private PageRows send(String stream, String page) throws Exception {
-        Exchange exchange = exchangeFor("100001", stream);
-        exchange.getMessage().setBody(JSON.readValue(page, Map.class));
-        template.send("direct:leadfeeder-page-" + stream, exchange);
+        RecordMapper mapper = new RecordMapper(JSON);
+        Exchange exchange = mapPage(stream.equals("visits") ? mapper.visits() : mapper.leads(),
+                new org.leadfeedercamel.run.SyncWindow("100001", stream, LocalDate.parse("2025-04-22"), LocalDate.parse("2025-04-22")),
+                JSON.readValue(page, Map.class));
         assertThat(exchange.getException()).isNull();
-        return exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+        return exchange.getMessage().getBody(PageRows.class);
     }
 
     @Test
@@ -136,15 +138,14 @@ class PageMappingRouteTest extends RouteTestSupport {
 
     @Test
     void flagsSentAsStringsLoad() throws Exception {
-        Exchange exchange = exchangeFor(null, "accounts");
-        exchange.getMessage().setBody(JSON.readValue("""
+        Map<String, Object> document = JSON.readValue("""
                 {"data":[{"id":"1","type":"accounts","attributes":{"name":"A","on_trial":"true"}},
                          {"id":"2","type":"accounts","attributes":{"name":"B","on_trial":"FALSE"}},
                          {"id":"3","type":"accounts","attributes":{"name":"C","on_trial":"yes"}}]}
-                """, Map.class));
+                """, Map.class);
 
-        PageRows rows = context.getRegistry().lookupByNameAndType("leadfeederMapper", org.leadfeedercamel.mapping.RecordMapper.class)
-                .accounts(exchange);
+        PageRows rows = context.getRegistry().lookupByNameAndType("leadfeederPageMapper", PageMapper.class)
+                .accounts(runOf(exchangeFor(null, "accounts")), document);
 
         assertThat(rows.getAccounts()).extracting(r -> r.get("on_trial")).containsExactly(true, false);
         assertThat(rows.getRejected()).extracting(r -> r.get("reason")).containsExactly("on_trial is not a boolean");

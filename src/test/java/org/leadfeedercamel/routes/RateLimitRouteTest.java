@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
+import org.leadfeedercamel.run.SyncRun;
 
 /** A 429 waits for Retry-After when the API sends it (here), otherwise for the next window (subclass), then goes through. */
 @Tag("reliability")
@@ -44,11 +43,10 @@ class RateLimitRouteTest extends RouteTestSupport {
         context.start();
         int retries = 0;
         for (int i = 0; i < 3; i++) {
-            Exchange exchange = exchangeFor("100001", "visits");
-            exchange.setProperty(SyncProperties.NEXT_URL, simulator.baseUrl() + "/accounts");
+            Exchange exchange = requestTo(simulator.baseUrl() + "/accounts");
             template.send("direct:leadfeeder-api-get", exchange);
             assertThat(exchange.getException()).isNull();
-            retries += exchange.getProperty(SyncProperties.RUN, SyncRun.class).retries();
+            retries += runOf(exchange).retries();
         }
 
         ReliabilityReport.record("HTTP 429 " + (sendsRetryAfter() ? "with Retry-After" : "without Retry-After"),

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.api.FatalApiException;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
-import org.leadfeedercamel.sync.SyncProperties;
 
 /** An API that answers with a redirect is not followed: the token would travel to wherever it points. */
 @Tag("reliability")
@@ -51,8 +50,7 @@ class RedirectRouteTest extends RouteTestSupport {
     @Test
     void aRedirectIsRefusedNotFollowed() {
         context.start();
-        Exchange exchange = exchangeFor("100001", "visits");
-        exchange.setProperty(SyncProperties.NEXT_URL, api() + "/accounts");
+        Exchange exchange = requestTo(api() + "/accounts");
 
         template.send("direct:leadfeeder-api-get", exchange);
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.reliability.ReliabilityReport;
 import org.leadfeedercamel.simulator.Fault;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
-import org.leadfeedercamel.sync.SyncProperties;
 
 /**
  * A 503 that says when to come back (Retry-After, as a gateway in maintenance sends it) is retried
@@ -46,8 +45,7 @@ class RetryAfterRouteTest extends RouteTestSupport {
     protected long retryGap() {
         context.start();
         simulator.faults().injectNext(Fault.SERVICE_UNAVAILABLE, 1);
-        Exchange exchange = exchangeFor("100001", "visits");
-        exchange.setProperty(SyncProperties.NEXT_URL, simulator.baseUrl() + "/accounts");
+        Exchange exchange = requestTo(simulator.baseUrl() + "/accounts");
 
         template.send("direct:leadfeeder-api-get", exchange);
 

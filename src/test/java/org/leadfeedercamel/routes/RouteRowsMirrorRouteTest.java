@@ -3,15 +3,14 @@ package org.leadfeedercamel.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncWindow;
-import org.leadfeedercamel.sync.WindowQueue;
+import org.leadfeedercamel.mapping.PageMapping;
+import org.leadfeedercamel.mapping.RecordMapper;
+import org.leadfeedercamel.mapping.V1RecordMapper;
 
 /**
  * A visit read again with a shorter route (or fewer /v1 engagements) keeps only the route rows its
@@ -45,13 +44,9 @@ class RouteRowsMirrorRouteTest extends RouteTestSupport {
     }
 
     private void mapAndWrite(String pageRoute, String... visits) throws Exception {
-        Exchange exchange = exchangeFor("100001", "visits");
-        exchange.setProperty(SyncProperties.PAGE_ROUTE, pageRoute);
-        exchange.setProperty(SyncProperties.WINDOW, new SyncWindow("100001", "visits", LocalDate.parse("2025-04-22"), LocalDate.parse("2025-04-22")));
-        exchange.setProperty(SyncProperties.WINDOWS, new WindowQueue(List.of()));
-        exchange.setProperty(SyncProperties.LAST_PAGE, false);
-        exchange.getMessage().setBody(JSON.readValue("{\"data\":[" + String.join(",", visits) + "],\"included\":[],\"links\":{}}", Map.class));
-        template.send("direct:leadfeeder-page-" + pageRoute, exchange);
+        PageMapping mapping = pageRoute.equals("v1-visits") ? new V1RecordMapper(JSON).visits() : new RecordMapper(JSON).visits();
+        Exchange exchange = mapPage(mapping, window("2025-04-22", "2025-04-22"),
+                JSON.readValue("{\"data\":[" + String.join(",", visits) + "],\"included\":[],\"links\":{}}", Map.class));
         assertThat(exchange.getException()).isNull();
         template.send("direct:leadfeeder-write-page", exchange);
         assertThat(exchange.getException()).isNull();

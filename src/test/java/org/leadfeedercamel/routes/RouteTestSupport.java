@@ -3,6 +3,8 @@ package org.leadfeedercamel.routes;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,11 +15,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.leadfeedercamel.api.ApiChoice;
+import org.leadfeedercamel.api.ApiRequest;
 import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.mapping.PageMapping;
+import org.leadfeedercamel.mapping.PageRows;
+import org.leadfeedercamel.run.AccountRef;
+import org.leadfeedercamel.run.SyncRun;
+import org.leadfeedercamel.run.SyncWindow;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.sync.LeadfeederSync;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncRun;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -82,14 +89,46 @@ abstract class RouteTestSupport extends CamelTestSupport {
         }
     }
 
-    /** An exchange positioned the way the outer routes leave it for the route under test. */
+    /** An exchange positioned the way the outer routes leave it for the route under test: a run, an account and a stream. */
     protected Exchange exchangeFor(String accountId, String stream) {
         Exchange exchange = new DefaultExchange(context);
-        exchange.setProperty(SyncProperties.RUN, SyncRun.incremental(CLOCK));
-        exchange.setProperty(SyncProperties.ACCOUNT_ID, accountId);
-        exchange.setProperty(SyncProperties.ACCOUNT_TIMEZONE, java.time.ZoneId.of("Europe/Helsinki"));
-        exchange.setProperty(SyncProperties.STREAM, stream);
-        exchange.setProperty(SyncProperties.PAGE_ROUTE, stream);
+        exchange.setProperty(SyncRun.PROPERTY, SyncRun.incremental(CLOCK));
+        exchange.setVariable("account", new AccountRef(accountId, ZoneId.of("Europe/Helsinki")));
+        exchange.setVariable("stream", stream);
         return exchange;
+    }
+
+    /** An exchange for the API routes: a GET of {@code url} for account 100001's visits, in a run. */
+    protected Exchange requestTo(String url) {
+        Exchange exchange = exchangeFor("100001", "visits");
+        exchange.setProperty(ApiRequest.PROPERTY, new ApiRequest(url, "GET", null, "application/vnd.api+json, application/json",
+                window("2025-04-22", "2025-04-22"), 1));
+        return exchange;
+    }
+
+    protected static SyncWindow window(String from, String to) {
+        return new SyncWindow("100001", "visits", LocalDate.parse(from), LocalDate.parse(to));
+    }
+
+    /** The run of an exchange made by {@link #exchangeFor}. */
+    protected static SyncRun runOf(Exchange exchange) {
+        return exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+    }
+
+    /** Maps {@code document} with {@code mapping} through leadfeeder-page-map; the exchange's body is then the rows, for leadfeeder-write-page. */
+    protected Exchange mapPage(PageMapping mapping, SyncWindow window, Map<?, ?> document) {
+        Exchange exchange = exchangeFor(window.accountId(), window.stream());
+        PageRows rows = new PageRows(runOf(exchange), window, mapping);
+        exchange.setVariable("page", rows);
+        exchange.getMessage().setBody(document);
+        template.send("direct:leadfeeder-page-map", exchange);
+        exchange.getMessage().setBody(rows);
+        return exchange;
+    }
+
+    /** Empty rows of a page read in {@code window} on the configured API, as the page reader opens them. */
+    protected PageRows pageRows(SyncRun run, SyncWindow window) {
+        ApiChoice choice = context.getRegistry().lookupByNameAndType("leadfeederApiChoice", ApiChoice.class);
+        return new PageRows(run, window, choice.api().mapping(window.stream()));
     }
 }

@@ -8,8 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncWindow;
+import org.leadfeedercamel.run.SyncWindow;
 
 /**
  * leadfeeder-stream: windows come from the state. A first sync starts at the start date; a later one
@@ -25,7 +24,7 @@ class StreamRouteTest extends RouteTestSupport {
 
     private SyncWindow onlyWindow(MockEndpoint mock) {
         assertThat(mock.getReceivedExchanges()).hasSize(1);
-        return mock.getReceivedExchanges().get(0).getProperty(SyncProperties.WINDOW, SyncWindow.class);
+        return mock.getReceivedExchanges().get(0).getVariable("window", SyncWindow.class);
     }
 
     private void completed(String window) {

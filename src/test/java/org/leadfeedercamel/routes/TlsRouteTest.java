@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.reliability.ReliabilityReport;
-import org.leadfeedercamel.sync.SyncProperties;
 
 /** TLS verification stays on: an API presenting a certificate nobody vouches for gets no request through. */
 @Tag("reliability")
@@ -84,8 +83,7 @@ class TlsRouteTest extends RouteTestSupport {
     @Test
     void anUntrustedCertificateIsRefused() {
         context.start();
-        Exchange exchange = exchangeFor("100001", "visits");
-        exchange.setProperty(SyncProperties.NEXT_URL, api() + "/accounts");
+        Exchange exchange = requestTo(api() + "/accounts");
 
         template.send("direct:leadfeeder-api-get", exchange);
 

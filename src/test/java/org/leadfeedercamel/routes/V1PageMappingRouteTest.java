@@ -10,7 +10,7 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.mapping.PageRows;
-import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.mapping.V1RecordMapper;
 
 /**
  * leadfeeder-page-v1-visits and leadfeeder-page-v1-leads: a /v1 page becomes rows of the same tables as
@@ -72,12 +72,12 @@ class V1PageMappingRouteTest extends RouteTestSupport {
     }
 
     private PageRows send(String stream, String page) throws Exception {
-        Exchange exchange = exchangeFor("100001", stream);
-        exchange.setProperty(SyncProperties.PAGE_ROUTE, "v1-" + stream);
-        exchange.getMessage().setBody(JSON.readValue(page, Map.class));
-        template.send("direct:leadfeeder-page-v1-" + stream, exchange);
+        V1RecordMapper mapper = new V1RecordMapper(JSON);
+        Exchange exchange = mapPage(stream.equals("visits") ? mapper.visits() : mapper.companies(),
+                new org.leadfeedercamel.run.SyncWindow("100001", stream, java.time.LocalDate.parse("2025-04-22"),
+                        java.time.LocalDate.parse("2025-04-22")), JSON.readValue(page, Map.class));
         assertThat(exchange.getException()).isNull();
-        return exchange.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+        return exchange.getMessage().getBody(PageRows.class);
     }
 
     @Test

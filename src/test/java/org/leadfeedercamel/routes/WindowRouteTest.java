@@ -16,9 +16,10 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncWindow;
-import org.leadfeedercamel.sync.WindowQueue;
+import org.leadfeedercamel.mapping.PageRows;
+import org.leadfeedercamel.sync.WindowPages;
+import org.leadfeedercamel.run.SyncWindow;
+import org.leadfeedercamel.run.WindowQueue;
 
 /**
  * leadfeeder-window, the pager: it follows links.next, stops on a missing next and on an empty data
@@ -43,30 +44,33 @@ class WindowRouteTest extends RouteTestSupport {
         }
         List<Map<String, Object>> data = new java.util.ArrayList<>();
         for (int i = 0; i < records; i++) {
-            data.add(Map.of("id", "v" + i, "type", "visits"));
+            data.add(Map.of("id", "v" + i, "type", "visits", "attributes", Map.of("visit_route", List.of())));
         }
         return Map.of("data", data, "included", List.of(), "links", links);
     }
 
     private MockEndpoint start() throws Exception {
-        // the API is replaced inside leadfeeder-api-get, which pages fetched ahead go through too; no mapping
+        // the API is replaced inside leadfeeder-api-get, which pages fetched ahead go through too
         AdviceWith.adviceWith(context, "leadfeeder-api-get", a -> a.weaveByToUri("direct:leadfeeder-api-call").replace()
                 .process(e -> {
                     fetched.incrementAndGet();
                     e.getMessage().setBody(pages.removeFirst());
                 }));
-        AdviceWith.adviceWith(context, "leadfeeder-page-fetch", a -> a.weaveByToUri("direct:leadfeeder-page-*").remove());
         AdviceWith.adviceWith(context, "leadfeeder-window", a -> a.weaveByToUri("direct:leadfeeder-write-page").replace().to("mock:page"));
         context.start();
         return getMockEndpoint("mock:page");
     }
 
-    private Exchange window(String from, String to) {
+    private Exchange windowExchange(String from, String to) {
         Exchange exchange = exchangeFor("100001", "visits");
-        SyncWindow window = new SyncWindow("100001", "visits", LocalDate.parse(from), LocalDate.parse(to));
-        exchange.setProperty(SyncProperties.WINDOW, window);
-        exchange.setProperty(SyncProperties.WINDOWS, new WindowQueue(List.of()));
+        exchange.setVariable("window", window(from, to));
+        exchange.setVariable("windows", new WindowQueue(List.of()));
         return exchange;
+    }
+
+    /** Whether each page written was its window's last, in the order written. */
+    private static List<Boolean> lastFlags(MockEndpoint written) {
+        return written.getReceivedExchanges().stream().map(e -> e.getMessage().getBody(PageRows.class).isLast()).toList();
     }
 
     @Test
@@ -76,12 +80,12 @@ class WindowRouteTest extends RouteTestSupport {
         pages.add(page(40, null, null));
         MockEndpoint written = start();
         written.expectedMessageCount(3);
-        written.expectedPropertyValuesReceivedInAnyOrder(SyncProperties.LAST_PAGE, false, false, true);
 
-        Exchange exchange = template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+        Exchange exchange = template.send("direct:leadfeeder-window", windowExchange("2025-04-01", "2025-04-30"));
 
         assertThat(exchange.getException()).isNull();
         written.assertIsSatisfied();
+        assertThat(lastFlags(written)).containsExactly(false, false, true);
         assertThat(pages).isEmpty();
     }
 
@@ -92,13 +96,13 @@ class WindowRouteTest extends RouteTestSupport {
         pages.add(page(75, null, Map.of("href", "http://127.0.0.1:9/x?page%5Bnumber%5D=2&page%5Bsize%5D=100")));
         MockEndpoint written = start();
         written.expectedMessageCount(2);
-        written.expectedPropertyValuesReceivedInAnyOrder(SyncProperties.LAST_PAGE, false, true);
 
-        Exchange exchange = template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+        Exchange exchange = template.send("direct:leadfeeder-window", windowExchange("2025-04-01", "2025-04-30"));
 
         assertThat(exchange.getException()).isNull();
         written.assertIsSatisfied();
-        assertThat(written.getReceivedExchanges().get(0).getProperty(SyncProperties.PAGE_COUNT)).isEqualTo(2);
+        assertThat(lastFlags(written)).containsExactly(false, true);
+        assertThat(written.getReceivedExchanges().get(0).getVariable("pages", WindowPages.class).position().pages()).isEqualTo(2);
         assertThat(pages).isEmpty();
     }
 
@@ -111,7 +115,7 @@ class WindowRouteTest extends RouteTestSupport {
         written.expectedMessageCount(0);
 
         for (int i = 0; i < 3; i++) {
-            Exchange exchange = template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+            Exchange exchange = template.send("direct:leadfeeder-window", windowExchange("2025-04-01", "2025-04-30"));
 
             assertThat(exchange.getException()).isInstanceOf(org.leadfeedercamel.api.MalformedPageException.class)
                     .hasMessageStartingWith("links.next is neither a URL nor a link object");
@@ -130,13 +134,13 @@ class WindowRouteTest extends RouteTestSupport {
         written.whenExchangeReceived(1, e -> await().atMost(Duration.ofSeconds(10)).until(() -> fetched.get() == 2));
         written.whenExchangeReceived(2, e -> await().atMost(Duration.ofSeconds(10)).until(() -> fetched.get() == 3));
 
-        Exchange exchange = template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+        Exchange exchange = template.send("direct:leadfeeder-window", windowExchange("2025-04-01", "2025-04-30"));
 
         assertThat(exchange.getException()).isNull();
         written.assertIsSatisfied();
         assertThat(fetched).hasValue(3); // nothing fetched past the last page
-        assertThat(written.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(Map.class).get("data"))
-                .extracting(data -> ((List<?>) data).size()).containsExactly(100, 100, 30);
+        assertThat(written.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(PageRows.class).getVisits().size())
+                .containsExactly(100, 100, 30);
     }
 
     @Test
@@ -147,10 +151,10 @@ class WindowRouteTest extends RouteTestSupport {
         MockEndpoint written = start();
         written.expectedMessageCount(2);
 
-        template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+        template.send("direct:leadfeeder-window", windowExchange("2025-04-01", "2025-04-30"));
 
         written.assertIsSatisfied();
-        assertThat(written.getReceivedExchanges().get(1).getProperty(SyncProperties.LAST_PAGE, Boolean.class)).isTrue();
+        assertThat(lastFlags(written)).containsExactly(false, true);
         assertThat(pages).hasSize(1);
     }
 
@@ -159,12 +163,12 @@ class WindowRouteTest extends RouteTestSupport {
         pages.add(page(100, "http://127.0.0.1:9/p2", "http://127.0.0.1:9/x?page%5Bnumber%5D=100&page%5Bsize%5D=100"));
         MockEndpoint written = start();
         written.expectedMessageCount(0);
-        Exchange exchange = window("2025-04-01", "2025-04-30");
+        Exchange exchange = windowExchange("2025-04-01", "2025-04-30");
 
         template.send("direct:leadfeeder-window", exchange);
 
         written.assertIsSatisfied();
-        WindowQueue queue = exchange.getProperty(SyncProperties.WINDOWS, WindowQueue.class);
+        WindowQueue queue = exchange.getVariable("windows", WindowQueue.class);
         assertThat(List.of(queue.next(), queue.next())).containsExactly(
                 new SyncWindow("100001", "visits", LocalDate.parse("2025-04-01"), LocalDate.parse("2025-04-15")),
                 new SyncWindow("100001", "visits", LocalDate.parse("2025-04-16"), LocalDate.parse("2025-04-30")));
@@ -176,7 +180,7 @@ class WindowRouteTest extends RouteTestSupport {
         MockEndpoint written = start();
         written.expectedMessageCount(0);
 
-        Exchange exchange = template.send("direct:leadfeeder-window", window("2025-04-01", "2025-04-30"));
+        Exchange exchange = template.send("direct:leadfeeder-window", windowExchange("2025-04-01", "2025-04-30"));
 
         assertThat(exchange.getException()).hasMessageContaining("evil.example").hasMessageContaining("refusing");
         written.assertIsSatisfied();

@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 import org.leadfeedercamel.mapping.PageRows;
-import org.leadfeedercamel.sync.SyncProperties;
+import org.leadfeedercamel.sync.Batch;
 
 /** leadfeeder-write-page: a page's tables and its window's completion commit together, or not at all. */
 class WritePageRouteTest extends WritePageRouteTestBase {
@@ -29,7 +29,7 @@ class WritePageRouteTest extends WritePageRouteTestBase {
     void rejectedRecordsAreKeptWithTheirReasonAndRawJson() throws Exception {
         context.start();
         Exchange page = lastPageOfWindow();
-        PageRows rows = page.getProperty(SyncProperties.PAGE_ROWS, PageRows.class);
+        PageRows rows = page.getMessage().getBody(PageRows.class);
         Map<String, Object> rejected = new LinkedHashMap<>();
         rejected.put("run_id", rows.runId());
         rejected.put("stream", "visits");
@@ -53,8 +53,12 @@ class WritePageRouteTest extends WritePageRouteTestBase {
 
     @Test
     void aFailureLateInThePageRollsBackEverythingItWrote() throws Exception {
-        AdviceWith.adviceWith(context, "leadfeeder-write-page", a -> a.weaveByToUri("sql:ref:leadfeederSqlUpsertLocations*")
-                .replace().throwException(new IllegalStateException("disk full")));
+        // the locations are written after the visits: the visits' batch must go with them
+        AdviceWith.adviceWith(context, "leadfeeder-write-page", a -> a.weaveByToUri("sql:ref:*").before().process(e -> {
+            if (e.getMessage().getBody(Batch.class).statement().equals("leadfeederSqlUpsertLocations")) {
+                throw new IllegalStateException("disk full");
+            }
+        }));
         context.start();
 
         Exchange exchange = template.send("direct:leadfeeder-write-page", lastPageOfWindow());

@@ -1,25 +1,20 @@
 package org.leadfeedercamel.routes;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.leadfeedercamel.mapping.PageRows;
-import org.leadfeedercamel.mapping.RecordMapper;
-import org.leadfeedercamel.sync.SyncProperties;
-import org.leadfeedercamel.sync.SyncWindow;
 
 /** A last page of a window with one visit and one location, ready for leadfeeder-write-page. */
 abstract class WritePageRouteTestBase extends RouteTestSupport {
 
     protected Exchange lastPageOfWindow() throws Exception {
         Exchange exchange = exchangeFor("100001", "visits");
-        exchange.setProperty(SyncProperties.WINDOW, new SyncWindow("100001", "visits", LocalDate.parse("2025-04-01"), LocalDate.parse("2025-04-30")));
-        exchange.setProperty(SyncProperties.LAST_PAGE, true);
-        PageRows rows = new RecordMapper(new com.fasterxml.jackson.databind.ObjectMapper()).newPage(exchange);
-        exchange.setProperty(SyncProperties.PAGE_ROWS, rows);
+        PageRows rows = pageRows(runOf(exchange), window("2025-04-01", "2025-04-30"));
+        rows.markLast();
+        exchange.getMessage().setBody(rows);
         Map<String, Object> visit = new LinkedHashMap<>();
         visit.put("account_id", "100001");
         for (String column : List.of("visit_id", "lead_id", "location_id", "source", "medium", "referring_url", "landing_page_path",

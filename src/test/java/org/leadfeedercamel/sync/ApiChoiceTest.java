@@ -1,5 +1,6 @@
 package org.leadfeedercamel.sync;
 
+import org.leadfeedercamel.run.SyncRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

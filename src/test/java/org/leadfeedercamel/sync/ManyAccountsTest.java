@@ -1,5 +1,12 @@
 package org.leadfeedercamel.sync;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.leadfeedercamel.api.ApiChoice;
+import org.leadfeedercamel.api.ClassicLeadfeederApi;
+import org.leadfeedercamel.mapping.RecordMapper;
+import org.leadfeedercamel.run.AccountRef;
+import org.leadfeedercamel.run.SyncRun;
+import org.leadfeedercamel.run.SyncWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -108,17 +115,18 @@ class ManyAccountsTest {
             }
             state.markComplete(new SyncWindow("100003", "visits", from, from.plusDays(50)), SyncEndToEndTest.CLOCK.instant()); // leads not started
 
-            Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-            exchange.setProperty(SyncProperties.RUN, SyncRun.incremental(SyncEndToEndTest.CLOCK));
-            PageRows accounts = new PageRows("run", null, "accounts", null);
+            SyncRun run = SyncRun.incremental(SyncEndToEndTest.CLOCK);
+            PageRows accounts = PageRows.accounts(run);
             for (String id : List.of("100001", "100002", "100003", "100004")) {
                 accounts.addAccount(Map.of("account_id", id, "timezone", "Europe/Helsinki"));
             }
-            exchange.setProperty(SyncProperties.PAGE_ROWS, accounts);
+            ApiChoice classic = new ApiChoice("classic", sync.settings.baseApiUrl().toString(), new ClassicLeadfeederApi(
+                    sync.settings.baseApiUrl(), sync.settings.pageSize(), sync.settings.resultCap(), new RecordMapper(new ObjectMapper())), null);
 
-            List<AccountSelection.AccountRef> order = new AccountSelection(sync.settings, state, new org.leadfeedercamel.api.ApiChoice(sync.settings)).select(exchange);
+            List<AccountRef> order = new AccountSelection(sync.settings.accountIds(), sync.settings.startDate(), state, classic)
+                    .select(run, accounts);
 
-            assertThat(order).extracting(AccountSelection.AccountRef::id).containsExactly("100003", "100004", "100002", "100001");
+            assertThat(order).extracting(AccountRef::id).containsExactly("100003", "100004", "100002", "100001");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.leadfeedercamel.sync;
 
+import org.leadfeedercamel.run.SyncRun;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package org.leadfeedercamel.sync;
 
+import org.leadfeedercamel.run.SyncRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -34,14 +35,14 @@ class WarehouseLockTest {
             // a sync of client A's warehouse is running: it holds A's lock, as the sync itself takes it
             SyncLock running = new SyncLock(intoA.dataSource, new SqlStatements(Dialect.of(intoA.dataSource), "raw_leadfeeder__"),
                     Duration.ZERO, SyncEndToEndTest.CLOCK);
-            running.acquire(null);
+            running.acquire();
             SyncRun besideIt;
             SyncRun sameWarehouse;
             try {
                 besideIt = intoB.once();
                 sameWarehouse = intoA.once();
             } finally {
-                running.release(null);
+                running.release();
             }
 
             assertThat(besideIt.status()).as(besideIt.error()).isEqualTo(SyncRun.Status.SUCCEEDED);

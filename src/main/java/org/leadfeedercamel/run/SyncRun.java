@@ -1,4 +1,4 @@
-package org.leadfeedercamel.sync;
+package org.leadfeedercamel.run;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.leadfeedercamel.state.WrittenLocations;
 
 /** One run of the sync: what it was asked to do and what it did, for the run log and the summary. */
 public final class SyncRun {
+
+    /** The exchange property holding the run, for the routes and the Camel steps that count into it. */
+    public static final String PROPERTY = "leadfeederRun";
 
     public static final List<String> TABLES = List.of("accounts", "visits", "visit_routs", "leads", "locations");
     public static final List<String> STREAMS = List.of("visits", "leads");

@@ -1,4 +1,4 @@
-package org.leadfeedercamel.state;
+package org.leadfeedercamel.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.leadfeedercamel.sync;
+package org.leadfeedercamel.run;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

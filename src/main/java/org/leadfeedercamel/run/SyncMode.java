@@ -1,4 +1,4 @@
-package org.leadfeedercamel.sync;
+package org.leadfeedercamel.run;
 
 /** What a run reads and whether it moves the incremental state. */
 public enum SyncMode {

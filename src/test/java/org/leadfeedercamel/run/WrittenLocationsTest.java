@@ -1,4 +1,4 @@
-package org.leadfeedercamel.state;
+package org.leadfeedercamel.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

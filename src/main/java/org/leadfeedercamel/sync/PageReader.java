@@ -1,0 +1,159 @@
+package org.leadfeedercamel.sync;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.leadfeedercamel.api.ApiChoice;
+import org.leadfeedercamel.api.ApiRequest;
+import org.leadfeedercamel.api.OffsetExceededException;
+import org.leadfeedercamel.api.Paging;
+import org.leadfeedercamel.mapping.PageRows;
+import org.leadfeedercamel.run.SyncMode;
+import org.leadfeedercamel.run.SyncRun;
+import org.leadfeedercamel.run.SyncWindow;
+import org.leadfeedercamel.run.WindowQueue;
+import org.leadfeedercamel.state.CompletedWindows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands out a window's pages, fetched and mapped, for the window route to write. A window whose first
+ * page shows it holds more than the API's result cap lets one search reach is split into two halves,
+ * read next, instead; a single day is read as far as the cap goes, loudly.
+ *
+ * <p>Once a page has a next one, that one is fetched and mapped on another thread while the current one
+ * is written: one page at most is ahead, so memory holds two pages and the request count does not
+ * change (a window that is split is decided on its first page, before anything is fetched ahead).
+ */
+public final class PageReader {
+
+    /** The route that fetches the page of an exchange's {@link ApiRequest} and maps it into its {@code page} variable. */
+    static final String FETCH = "direct:leadfeeder-page-fetch";
+    static final String PAGE = "page";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
+
+    private final CamelContext context;
+    private final ApiChoice choice;
+    private final CompletedWindows state;
+    private final int resultCap;
+    private ProducerTemplate producer;
+
+    public PageReader(CamelContext context, ApiChoice choice, CompletedWindows state, int resultCap) {
+        this.context = context;
+        this.choice = choice;
+        this.state = state;
+        this.resultCap = resultCap;
+    }
+
+    /** The paging cursor of a window, at its first page. */
+    public WindowPages open(SyncRun run, SyncWindow window, WindowQueue windows) {
+        return new WindowPages(run, window, windows, choice.api().firstPage(window));
+    }
+
+    /** The window's next page to write; null when there is none to write (the window was split instead). */
+    public PageRows next(WindowPages pages) throws Exception {
+        ApiRequest request = pages.next;
+        Exchange answer;
+        try {
+            answer = pages.ahead != null ? take(pages) : producer().send(FETCH, fetchOf(pages, request));
+            if (answer.getException() != null) {
+                throw answer.getException();
+            }
+        } catch (Exception e) {
+            if (!offsetExceeded(e)) {
+                throw e;
+            }
+            pastCap(pages, request);
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = answer.getMessage().getBody(Map.class);
+        Paging paging = choice.api().paging(document, request);
+        pages.page = request.page();
+        if (paging.beyondCap()) {
+            if (pages.window.days() > 1) {
+                LOG.info("Window {} may have reached the API's {}-result cap; reading it as two halves", pages.window, resultCap);
+                pages.windows.split(pages.window);
+                pages.next = null;
+                return null;
+            }
+            warnCapped(pages);
+        }
+        pages.pageCount = paging.pageCount();
+        pages.next = paging.next();
+        PageRows rows = answer.getVariable(PAGE, PageRows.class);
+        if (pages.next == null) {
+            rows.markLast();
+        } else {
+            pages.ahead = producer().asyncSend(FETCH, fetchOf(pages, pages.next));
+        }
+        return rows;
+    }
+
+    /**
+     * A page past the cap answered 416 ({@code /v1}: the window grew while it was read): the window is
+     * read again as two halves; a single day cannot be narrowed, so what was read stands, loudly.
+     */
+    private void pastCap(WindowPages pages, ApiRequest request) {
+        pages.next = null;
+        if (pages.window.days() > 1) {
+            LOG.info("Window {} answered HTTP 416 offset_exceeded at page {}, past what one search can reach; reading it again as two halves",
+                    pages.window, request.page());
+            pages.windows.split(pages.window);
+            return;
+        }
+        warnCapped(pages);
+        if (pages.run.mode() == SyncMode.INCREMENTAL) {
+            state.markComplete(pages.window, pages.run.clock().instant()); // nothing more of that day can be read; a backfill marks nothing
+        }
+    }
+
+    private void warnCapped(WindowPages pages) {
+        SyncWindow window = pages.window;
+        String message = "Account " + window.accountId() + ": " + window.stream() + " on " + window.from()
+                + " reach the API's " + resultCap + "-result cap; only the first " + resultCap + " of that day can be read";
+        LOG.error(message);
+        pages.run.warn(message);
+    }
+
+    private static boolean offsetExceeded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OffsetExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Exchange fetchOf(WindowPages pages, ApiRequest request) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setProperty(SyncRun.PROPERTY, pages.run);
+        exchange.setProperty(ApiRequest.PROPERTY, request);
+        exchange.setVariable(PAGE, new PageRows(pages.run, pages.window, choice.api().mapping(pages.window.stream())));
+        return exchange;
+    }
+
+    private static Exchange take(WindowPages pages) throws Exception {
+        CompletableFuture<Exchange> ahead = pages.ahead;
+        pages.ahead = null;
+        try {
+            return ahead.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private synchronized ProducerTemplate producer() {
+        if (producer == null) {
+            // a pool of our own, named for the sync and shut down with the context
+            producer = context.createProducerTemplate();
+            producer.setExecutorService(context.getExecutorServiceManager().newCachedThreadPool(this, "leadfeeder-prefetch"));
+        }
+        return producer;
+    }
+}
