@@ -3,7 +3,7 @@ package org.leadfeedercamel.api;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.leadfeedercamel.config.SyncSettings;
+import java.net.URI;
 
 /**
  * Shapes camel-http's client for Leadfeeder: the credential (a classic token as {@code Authorization},
@@ -13,25 +13,28 @@ import org.leadfeedercamel.config.SyncSettings;
  */
 public final class LeadfeederHttpClient implements HttpClientConfigurer {
 
-    private final SyncSettings settings;
+    private final URI base;
+    private final String credential;
+    private final String userAgent;
 
-    public LeadfeederHttpClient(SyncSettings settings) {
-        this.settings = settings;
+    public LeadfeederHttpClient(URI base, String credential, String userAgent) {
+        this.base = base;
+        this.credential = credential;
+        this.userAgent = userAgent;
     }
 
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
-        String host = settings.baseApiUrl().getHost();
-        String authorization = "Token token=" + settings.apiToken();
-        String key = settings.apiToken();
-        builder.disableAutomaticRetries()
+        String host = base.getHost();
+        String authorization = "Token token=" + credential;
+                builder.disableAutomaticRetries()
                 .disableRedirectHandling()
-                .setUserAgent(settings.userAgent())
+                .setUserAgent(userAgent)
                 .addRequestInterceptorFirst((request, entity, context) -> {
                     if (request.getAuthority() != null && host.equalsIgnoreCase(request.getAuthority().getHostName())) {
                         // the credential goes the way the API being asked expects it, and only there
-                        if (ApiGeneration.of(request.getPath(), settings.baseApiUrl()) == ApiGeneration.V1) {
-                            request.setHeader("X-Api-Key", key);
+                        if (ApiGeneration.of(request.getPath(), base) == ApiGeneration.V1) {
+                            request.setHeader("X-Api-Key", credential);
                         } else {
                             request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
                         }
@@ -41,6 +44,6 @@ public final class LeadfeederHttpClient implements HttpClientConfigurer {
 
     @Override
     public String toString() {
-        return "LeadfeederHttpClient[" + settings.baseApiUrl() + "]"; // never the token
+        return "LeadfeederHttpClient[" + base + "]"; // never the token
     }
 }

@@ -52,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private static List<String> database(SyncRuntime runtime) {
         SyncSettings settings = runtime.settings();
-        String url = JdbcUrls.withoutPassword(settings.dbUrl());
+        String url = JdbcUrls.withoutPassword(settings.warehouse().url());
         HikariDataSource dataSource;
         try {
             dataSource = runtime.existingDataSource();
@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<String> lines = new ArrayList<>();
         List<String> fine = new ArrayList<>();
-        for (WarehouseCheck.Finding finding : WarehouseCheck.check(dataSource, Dialect.of(dataSource), settings.tablePrefix(),
+        for (WarehouseCheck.Finding finding : WarehouseCheck.check(dataSource, Dialect.of(dataSource), settings.warehouse().tablePrefix(),
                 SyncRun.TABLES)) {
             if (finding.failed()) {
                 lines.add("database: FAILED " + finding.text());
@@ -98,16 +98,16 @@ final class CheckCommand implements Callable<Integer> {
         }
         LeadfeederApi api = choice.api();
         List<String> lines = new ArrayList<>();
-        lines.add("api: ok (" + settings.baseApiUrl() + ", " + api.description()
-                + " (leadfeeder.api=" + settings.api() + "), the credential sees " + seen.size() + " account(s))");
-        List<String> missing = settings.accountIds().stream().filter(id -> !seen.contains(id)).toList();
+        lines.add("api: ok (" + settings.api().baseUrl() + ", " + api.description()
+                + " (leadfeeder.api=" + settings.api().generation() + "), the credential sees " + seen.size() + " account(s))");
+        List<String> missing = settings.api().accountIds().stream().filter(id -> !seen.contains(id)).toList();
         for (String id : missing) {
             lines.add("accounts: FAILED account " + id + " (" + SyncSettings.ACCOUNT_ID + ") is not among the accounts the credential sees: "
                     + String.join(", ", seen));
         }
         if (missing.isEmpty()) {
-            lines.add("accounts: ok (" + (settings.accountIds().isEmpty() ? "every account the credential sees"
-                    : String.join(", ", settings.accountIds())) + ")");
+            lines.add("accounts: ok (" + (settings.api().accountIds().isEmpty() ? "every account the credential sees"
+                    : String.join(", ", settings.api().accountIds())) + ")");
         }
         return lines;
     }

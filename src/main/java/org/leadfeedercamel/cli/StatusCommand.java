@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SyncRuntime runtime = new SyncRuntime(config.file)) {
             SyncSettings settings = runtime.settings();
-            out.printf("Warehouse %s, table prefix %s%n", JdbcUrls.withoutPassword(settings.dbUrl()), settings.tablePrefix());
+            out.printf("Warehouse %s, table prefix %s%n", JdbcUrls.withoutPassword(settings.warehouse().url()), settings.warehouse().tablePrefix());
             HikariDataSource dataSource = runtime.existingDataSource();
             if (dataSource == null) {
                 out.println("  nothing synced yet: no database there");
@@ -49,13 +49,13 @@ final class StatusCommand implements Callable<Integer> {
                 return CommandLine.ExitCode.OK;
             }
             Dialect dialect = Dialect.of(dataSource);
-            SchemaState schema = Warehouse.state(dataSource, dialect, settings.tablePrefix());
+            SchemaState schema = Warehouse.state(dataSource, dialect, settings.warehouse().tablePrefix());
             if (schema.newer() || !schema.migrated()) {
-                out.println("  " + (schema.empty() ? "nothing synced yet: " : "") + schema.describe(settings.tablePrefix()));
+                out.println("  " + (schema.empty() ? "nothing synced yet: " : "") + schema.describe(settings.warehouse().tablePrefix()));
                 out.flush();
                 return schema.newer() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
             }
-            SqlStatements sql = new SqlStatements(dialect, settings.tablePrefix());
+            SqlStatements sql = new SqlStatements(dialect, settings.warehouse().tablePrefix());
             NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
             state(out, runtime, dataSource, sql);
             rejected(out, jdbc, sql);
@@ -68,12 +68,12 @@ final class StatusCommand implements Callable<Integer> {
     private static void state(PrintWriter out, SyncRuntime runtime, HikariDataSource dataSource, SqlStatements sql) {
         out.printf("%nState per account and stream (lag: now minus the end of the newest synced day in the account's"
                 + " timezone, or minus when today was last read)%n");
-        List<StreamStatus.Entry> entries = new StreamStatus(dataSource, sql).read(runtime.settings().startDate());
+        List<StreamStatus.Entry> entries = new StreamStatus(dataSource, sql).read(runtime.settings().api().startDate());
         if (entries.isEmpty()) {
             out.println("  nothing synced yet");
         }
         for (StreamStatus.Entry entry : entries) {
-            Duration lag = entry.lag(runtime.clock(), runtime.settings().startDate());
+            Duration lag = entry.lag(runtime.clock(), runtime.settings().api().startDate());
             out.printf("  account %-10s %-7s synced through %-12s lag %-9s (%d completed windows)%n", entry.accountId(),
                     entry.stream(), entry.syncedThrough() == null ? "(not yet)" : entry.syncedThrough(), humane(lag),
                     entry.windows());

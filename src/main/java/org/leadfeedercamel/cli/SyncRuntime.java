@@ -11,6 +11,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.leadfeedercamel.config.ConfigurationException;
 import org.leadfeedercamel.config.ConfigurationSources;
+import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.SeedConfigurationFile;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.operations.ClusteredScheduling;
@@ -45,6 +46,7 @@ final class SyncRuntime implements AutoCloseable {
             SeedConfigurationFile.read(seedConfiguration).forEach(overrides::setProperty);
         }
         settings = SyncSettings.read(new ConfigurationSources(overrides, System.getenv()));
+        Dialect.of(settings.warehouse().url()); // a database this version has no dialect for fails now, by name
     }
 
     SyncSettings settings() {
@@ -64,19 +66,19 @@ final class SyncRuntime implements AutoCloseable {
         if (settings.demo()) {
             demo = LeadfeederSimulator.builder().start();
             // the simulator's demo credential for the API asked for; auto takes the classic token for what it is
-            settings = settings.withApi(java.net.URI.create(demo.baseUrl()), "v1".equals(settings.api())
+            settings = settings.withApi(java.net.URI.create(demo.baseUrl()), "v1".equals(settings.api().generation())
                     ? LeadfeederSimulator.DEFAULT_API_KEY : LeadfeederSimulator.DEFAULT_TOKEN);
             overrides.setProperty(SyncSettings.BASE_API_URL, demo.baseUrl());
             LOG.warn("DEMO MODE: no LEADFEEDER_API_TOKEN is set, so this syncs the built-in Leadfeeder simulator at {} "
                     + "(2 demo accounts, the last 30 days) into {}. Set LEADFEEDER_API_TOKEN to sync your own data.",
-                    demo.baseUrl(), org.leadfeedercamel.config.JdbcUrls.withoutPassword(settings.dbUrl()));
+                    demo.baseUrl(), JdbcUrls.withoutPassword(settings.warehouse().url()));
         }
         return this;
     }
 
     HikariDataSource dataSource() {
         if (dataSource == null) {
-            dataSource = Warehouse.open(settings);
+            dataSource = Warehouse.open(settings.warehouse());
         }
         return dataSource;
     }
@@ -84,15 +86,15 @@ final class SyncRuntime implements AutoCloseable {
     /** The warehouse as it is, for commands that only read it; null when its H2 file is not there. */
     HikariDataSource existingDataSource() {
         if (dataSource == null) {
-            dataSource = Warehouse.openExisting(settings);
+            dataSource = Warehouse.openExisting(settings.warehouse());
         }
         return dataSource;
     }
 
     /** Starts Camel Main with the sync; the Quartz trigger only when {@code scheduled}. */
     Main startCamel(boolean scheduled) throws Exception {
-        if (scheduled && settings.clustered()) {
-            ClusteredScheduling.requireSupported(Dialect.of(settings.dbUrl())); // before anything starts
+        if (scheduled && settings.schedule().clustered()) {
+            ClusteredScheduling.requireSupported(Dialect.of(settings.warehouse().url())); // before anything starts
         }
         main = new Main();
         overrides.setProperty("leadfeeder.scheduler-enabled", String.valueOf(scheduled));
@@ -104,7 +106,7 @@ final class SyncRuntime implements AutoCloseable {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
                 LeadfeederSync.bindBeans(support.getCamelContext(), settings, dataSource(), clock);
-                if (scheduled && settings.clustered()) {
+                if (scheduled && settings.schedule().clustered()) {
                     ClusteredScheduling.configure(support.getCamelContext(), settings, dataSource());
                 }
             }

@@ -22,15 +22,15 @@ public final class PageMapper {
     }
 
     public List<RouteEntry> record(PageRows page, Object record) {
-        return page.mapping().record(page, record);
+        return page.mapping().record().apply(page, record);
     }
 
     public void entry(PageRows page, RouteEntry entry) {
-        page.mapping().entry(page, entry);
+        page.mapping().entry().accept(page, entry);
     }
 
     public void included(PageRows page, Map<String, Object> document) {
-        page.mapping().included(page, document);
+        page.mapping().included().accept(page, document);
     }
 
     /** The account list, which both APIs answer in the same shape. */

@@ -38,38 +38,15 @@ public final class RecordMapper {
 
     /** Visits pages: each visit, its route entries, and the {@code included} locations. */
     public PageMapping visits() {
-        return new PageMapping() {
-            @Override
-            public List<RouteEntry> record(PageRows page, Object record) {
-                return visit(page, record);
-            }
-
-            @Override
-            public void entry(PageRows page, RouteEntry entry) {
-                routePage(page, entry);
-            }
-
-            @Override
-            public void included(PageRows page, Map<String, Object> document) {
-                locations(page, document);
-            }
-        };
+        return new PageMapping(this::visit, this::routePage, this::locations);
     }
 
     /** Leads pages: each lead, and the {@code included} locations. */
     public PageMapping leads() {
-        return new PageMapping() {
-            @Override
-            public List<RouteEntry> record(PageRows page, Object record) {
-                lead(page, record);
-                return List.of();
-            }
-
-            @Override
-            public void included(PageRows page, Map<String, Object> document) {
-                locations(page, document);
-            }
-        };
+        return new PageMapping((page, record) -> {
+            lead(page, record);
+            return List.of();
+        }, (page, entry) -> { }, this::locations);
     }
 
     /** Maps a visit; answers its route entries, to be split into child rows, or none when the visit is rejected. */

@@ -38,25 +38,12 @@ public final class V1RecordMapper {
 
     /** Web-visits pages: each visit with its embedded location, and its engagements as route rows. */
     public PageMapping visits() {
-        return new PageMapping() {
-            @Override
-            public List<RouteEntry> record(PageRows page, Object record) {
-                return visit(page, record);
-            }
-
-            @Override
-            public void entry(PageRows page, RouteEntry entry) {
-                engagement(page, entry);
-            }
-        };
+        return new PageMapping(this::visit, this::engagement, (page, document) -> { });
     }
 
     /** Companies pages (the leads stream): each company_location row. */
     public PageMapping companies() {
-        return (page, record) -> {
-            companyLocation(page, record);
-            return List.of();
-        };
+        return PageMapping.recordsOnly(this::companyLocation);
     }
 
     /** Maps a web visit and its location; answers its engagements, to be split into route rows, or none when rejected. */

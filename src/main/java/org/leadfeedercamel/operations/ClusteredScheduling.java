@@ -65,7 +65,7 @@ public final class ClusteredScheduling {
         quartz.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
         quartz.setProperty("org.quartz.jobStore.tablePrefix", "leadfeeder_quartz_");
         quartz.setProperty("org.quartz.jobStore.isClustered", "true");
-        quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(settings.clusterCheckinInterval().toMillis()));
+        quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(settings.schedule().checkinInterval().toMillis()));
         try {
             context.getComponent("quartz", QuartzComponent.class).setSchedulerFactory(new StdSchedulerFactory(quartz));
         } catch (SchedulerException e) {

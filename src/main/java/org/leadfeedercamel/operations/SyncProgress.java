@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.run.PagePosition;
 import org.leadfeedercamel.run.SyncRun;
 import org.leadfeedercamel.run.SyncWindow;
@@ -20,19 +19,24 @@ public final class SyncProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncProgress.class);
 
-    private final SyncSettings settings;
+    private final Duration interval;
+    private final int rateLimitRequests;
+    private final Duration rateLimitWindow;
     private final Clock clock;
     private final AtomicReference<Instant> lastLogged = new AtomicReference<>(Instant.MIN);
 
-    public SyncProgress(SyncSettings settings, Clock clock) {
-        this.settings = settings;
+    /** {@code rateLimitRequests} per {@code rateLimitWindow}: the pace that tells how long the rest of a window takes. */
+    public SyncProgress(Duration interval, int rateLimitRequests, Duration rateLimitWindow, Clock clock) {
+        this.interval = interval;
+        this.rateLimitRequests = rateLimitRequests;
+        this.rateLimitWindow = rateLimitWindow;
         this.clock = clock;
     }
 
     public void pageWritten(SyncRun run, PagePosition position) {
         Instant now = clock.instant();
         Instant last = lastLogged.get();
-        if (Duration.between(last, now).compareTo(settings.progressInterval()) < 0 || !lastLogged.compareAndSet(last, now)) {
+        if (Duration.between(last, now).compareTo(interval) < 0 || !lastLogged.compareAndSet(last, now)) {
             return;
         }
         if (last == Instant.MIN) {
@@ -49,12 +53,12 @@ public final class SyncProgress {
     }
 
     private String timeLeft(int requests) {
-        if (requests <= 0 || settings.rateLimitRequests() <= 1) {
+        if (requests <= 0 || rateLimitRequests <= 1) {
             return "";
         }
-        double perSecond = (settings.rateLimitRequests() - 1) / (double) settings.rateLimitWindow().toSeconds();
+        double perSecond = (rateLimitRequests - 1) / (double) rateLimitWindow.toSeconds();
         return String.format("; this window's %d remaining pages take about %s at %d requests per %d s", requests,
                 Duration.ofSeconds(Math.round(requests / perSecond)).toString().substring(2).toLowerCase(),
-                settings.rateLimitRequests() - 1, settings.rateLimitWindow().toSeconds());
+                rateLimitRequests - 1, rateLimitWindow.toSeconds());
     }
 }

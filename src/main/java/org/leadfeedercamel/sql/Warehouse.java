@@ -15,6 +15,7 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.config.WarehouseSettings;
 
 /** Opens the warehouse: a pooled DataSource, migrated to the schema this program expects. */
 public final class Warehouse {
@@ -23,21 +24,21 @@ public final class Warehouse {
     }
 
     /** The warehouse to sync into; an H2 file is created if it is not there yet. */
-    public static HikariDataSource open(SyncSettings settings) {
-        H2File file = usable(H2File.of(settings.dbUrl()));
-        return open(settings, file == null ? settings.dbUrl() : file.shared());
+    public static HikariDataSource open(WarehouseSettings settings) {
+        H2File file = usable(H2File.of(settings.url()));
+        return open(settings, file == null ? settings.url() : file.shared());
     }
 
     /**
      * The warehouse as it is, for commands that only read it ({@code status}, {@code check}): an H2 file
      * that is not there is not created; null then.
      */
-    public static HikariDataSource openExisting(SyncSettings settings) {
-        H2File file = usable(H2File.of(settings.dbUrl()));
+    public static HikariDataSource openExisting(WarehouseSettings settings) {
+        H2File file = usable(H2File.of(settings.url()));
         if (file != null && !file.exists()) {
             return null;
         }
-        return open(settings, file == null ? settings.dbUrl() : file.sharedIfExists());
+        return open(settings, file == null ? settings.url() : file.sharedIfExists());
     }
 
     /** An H2 file whose folder cannot hold it is one line naming the file and why, before H2 prints its traces. */
@@ -48,17 +49,17 @@ public final class Warehouse {
         return file;
     }
 
-    private static HikariDataSource open(SyncSettings settings, String url) {
+    private static HikariDataSource open(WarehouseSettings settings, String url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(settings.dbUser());
-        config.setPassword(settings.dbPassword());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
         config.setPoolName("leadfeeder-warehouse");
-        config.setMaximumPoolSize(settings.dbPoolSize());
-        config.setConnectionTimeout(settings.dbConnectTimeout().toMillis());
-        config.setInitializationFailTimeout(settings.dbConnectTimeout().toMillis());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
         config.setAutoCommit(true);
-        if (Dialect.of(settings.dbUrl()) == Dialect.MARIADB) {
+        if (Dialect.of(settings.url()) == Dialect.MARIADB) {
             UtcTimestamps.MARIADB_DRIVER_OPTIONS.forEach(config::addDataSourceProperty);
             config.setConnectionInitSql(UtcTimestamps.MARIADB_SESSION);
         }
@@ -70,7 +71,7 @@ public final class Warehouse {
                 root = root.getCause();
             }
             // one line naming the database (without any password) and what the driver said
-            throw new IllegalStateException("cannot reach the warehouse " + JdbcUrls.withoutPassword(settings.dbUrl()) + ": "
+            throw new IllegalStateException("cannot reach the warehouse " + JdbcUrls.withoutPassword(settings.url()) + ": "
                     + String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
         }
     }

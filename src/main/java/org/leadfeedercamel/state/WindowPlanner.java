@@ -2,7 +2,6 @@ package org.leadfeedercamel.state;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.run.AccountRef;
 import org.leadfeedercamel.run.SyncMode;
 import org.leadfeedercamel.run.SyncRun;
@@ -21,11 +20,13 @@ public final class WindowPlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(WindowPlanner.class);
 
-    private final SyncSettings settings;
+    private final LocalDate startDate;
+    private final int lookbackDays;
     private final CompletedWindows state;
 
-    public WindowPlanner(SyncSettings settings, CompletedWindows state) {
-        this.settings = settings;
+    public WindowPlanner(LocalDate startDate, int lookbackDays, CompletedWindows state) {
+        this.startDate = startDate;
+        this.lookbackDays = lookbackDays;
         this.state = state;
     }
 
@@ -51,13 +52,13 @@ public final class WindowPlanner {
 
     /** First day an incremental run reads: after the synced days, but never later than the lookback. */
     LocalDate resumeDay(String accountId, String stream, LocalDate today) {
-        LocalDate start = settings.startDate();
+        LocalDate start = startDate;
         LocalDate through = state.syncedThrough(accountId, stream, start);
         if (through == null) {
             return start;
         }
         LocalDate resume = through.plusDays(1);
-        LocalDate lookback = today.minusDays(Math.max(settings.lookbackDays(), 1) - 1L);
+        LocalDate lookback = today.minusDays(Math.max(lookbackDays, 1) - 1L);
         if (resume.isAfter(lookback)) {
             resume = lookback;
         }

@@ -2,9 +2,12 @@ package org.leadfeedercamel.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
@@ -70,36 +73,39 @@ public final class LeadfeederSync {
         }
         Dialect dialect = Dialect.of(dataSource);
         UtcTimestamps.require(dataSource, dialect);
-        Warehouse.migrate(dataSource, dialect, settings.tablePrefix());
-        SqlStatements sql = new SqlStatements(dialect, settings.tablePrefix());
+        Warehouse.migrate(dataSource, dialect, settings.warehouse().tablePrefix());
+        SqlStatements sql = new SqlStatements(dialect, settings.warehouse().tablePrefix());
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);
         ApiChoice choice = bindApiBeans(context, settings, clock);
 
+        routeProperties(context, Map.of(SyncSettings.SCHEDULE, settings.schedule().cron(),
+                SyncSettings.SCHEDULER_ENABLED, String.valueOf(settings.schedule().enabled())));
         Registry registry = context.getRegistry();
         for (String statement : SqlStatements.ROUTE_STATEMENTS) {
             registry.bind(SqlStatements.beanName(statement), sql.get(statement)); // the routes' sql:ref: endpoints
         }
         registry.bind("leadfeederRowParameterBinding", new RowParameterBinding());
         registry.bind("leadfeederDataSource", dataSource);
-        registry.bind("leadfeederSyncLock", new SyncLock(dataSource, sql, settings.lockWait(), clock));
+        registry.bind("leadfeederSyncLock", new SyncLock(dataSource, sql, settings.warehouse().lockWait(), clock));
         registry.bind("leadfeederPageTransaction", new PageTransaction(transactions));
         registry.bind("leadfeederCompletedWindows", state);
-        registry.bind("leadfeederWindowPlanner", new WindowPlanner(settings, state));
+        registry.bind("leadfeederWindowPlanner", new WindowPlanner(settings.api().startDate(), settings.api().lookbackDays(), state));
         registry.bind("leadfeederRunLog", new RunLog(dataSource, sql, clock, choice,
-                new QuotaWatch(dataSource, sql, clock, settings.v1QuotaWarningPercent())));
-        registry.bind("leadfeederAccountSelection", new AccountSelection(settings.accountIds(), settings.startDate(), state, choice));
+                new QuotaWatch(dataSource, sql, clock, settings.v1().quotaWarningPercent())));
+        registry.bind("leadfeederAccountSelection", new AccountSelection(settings.api().accountIds(), settings.api().startDate(), state, choice));
         registry.bind("leadfeederAccountOutcomes", new AccountOutcomes());
         registry.bind("leadfeederPageMapper", new PageMapper(new RecordMapper(new ObjectMapper())));
-        registry.bind("leadfeederPageReader", new PageReader(context, choice, state, settings.resultCap()));
+        registry.bind("leadfeederPageReader", new PageReader(context, choice, state, settings.api().resultCap()));
         registry.bind("leadfeederPageBatches", new PageBatches());
         registry.bind("leadfeederSyncMetrics", new SyncMetrics(context, new StreamStatus(dataSource, sql),
-                settings.startDate(), clock));
-        registry.bind("leadfeederSyncProgress", new SyncProgress(settings, clock));
+                settings.api().startDate(), clock));
+        registry.bind("leadfeederSyncProgress", new SyncProgress(settings.operations().progressInterval(),
+                settings.http().rateLimitRequests(), settings.http().rateLimitWindow(), clock));
         registry.bind("leadfeederRunReport", new RunReport());
         // health checks found in the registry join the context's readiness (and a host's)
         registry.bind("leadfeederWarehouseHealthCheck", new WarehouseHealthCheck(dataSource));
-        registry.bind("leadfeederLastSyncHealthCheck", new LastSyncHealthCheck(dataSource, sql, settings.maxSyncAge(), clock));
+        registry.bind("leadfeederLastSyncHealthCheck", new LastSyncHealthCheck(dataSource, sql, settings.operations().maxSyncAge(), clock));
     }
 
     /**
@@ -108,23 +114,47 @@ public final class LeadfeederSync {
      * the API with these alone, so it reaches the API without touching the warehouse.
      */
     public static ApiChoice bindApiBeans(CamelContext context, SyncSettings settings, Clock clock) {
+        routeProperties(context, Map.of(SyncSettings.BASE_API_URL, settings.api().baseUrl().toString(),
+                SyncSettings.CONNECT_TIMEOUT, millis(settings.http().connectTimeout()),
+                SyncSettings.RESPONSE_TIMEOUT, millis(settings.http().responseTimeout()),
+                SyncSettings.RETRIES, String.valueOf(settings.http().retries()),
+                SyncSettings.BACKOFF_INITIAL, millis(settings.http().backoffInitial()),
+                SyncSettings.BACKOFF_MAX, millis(settings.http().backoffMax()),
+                SyncSettings.RATE_LIMIT_RETRIES, String.valueOf(settings.http().rateLimitRetries())));
         ObjectMapper json = new ObjectMapper();
-        ApiChoice choice = new ApiChoice(settings.api(), settings.baseApiUrl().toString(),
-                new ClassicLeadfeederApi(settings.baseApiUrl(), settings.pageSize(), settings.resultCap(), new RecordMapper(json)),
-                new V1LeadfeederApi(settings.baseApiUrl(), settings.pageSize(), settings.resultCap(), settings.v1MonthlyQuota(),
+        ApiChoice choice = new ApiChoice(settings.api().generation(), settings.api().baseUrl().toString(),
+                new ClassicLeadfeederApi(settings.api().baseUrl(), settings.api().pageSize(), settings.api().resultCap(), new RecordMapper(json)),
+                new V1LeadfeederApi(settings.api().baseUrl(), settings.api().pageSize(), settings.api().resultCap(), settings.v1().monthlyQuota(),
                         new V1RecordMapper(json)));
         Registry registry = context.getRegistry();
         registry.bind("leadfeederApiChoice", choice);
-        registry.bind("leadfeederRequestWriter", new RequestWriter(settings.baseApiUrl()));
-        registry.bind("leadfeederApiResponses", new ApiResponses(json, settings.baseApiUrl(),
-                settings.maxRateLimitWait(), clock));
-        registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings));
+        registry.bind("leadfeederRequestWriter", new RequestWriter(settings.api().baseUrl()));
+        registry.bind("leadfeederApiResponses", new ApiResponses(json, settings.api().baseUrl(),
+                settings.http().maxRateLimitWait(), clock));
+        registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings.api().baseUrl(), settings.api().token(), settings.http().userAgent()));
         registry.bind("leadfeederApiPacing", new ApiPacing(
-                new RequestPacer(settings.rateLimitRequests(), settings.rateLimitWindow(), clock),
-                new TokenBucketPacer(settings.v1RequestsPerSecond(), settings.v1Burst(), clock), settings.baseApiUrl()));
-        registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.rateLimitWindow(),
-                settings.maxRateLimitWait()));
+                new RequestPacer(settings.http().rateLimitRequests(), settings.http().rateLimitWindow(), clock),
+                new TokenBucketPacer(settings.v1().requestsPerSecond(), settings.v1().burst(), clock), settings.api().baseUrl()));
+        registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.http().rateLimitWindow(),
+                settings.http().maxRateLimitWait()));
         return choice;
+    }
+
+    /**
+     * The settings the routes' placeholders name, as the context's fallback: a host's own properties
+     * still win, and a key nobody set resolves to the value the settings checked (its default, once).
+     */
+    private static void routeProperties(CamelContext context, Map<String, String> values) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        values.forEach((key, value) -> {
+            if (properties.resolveProperty(key).isEmpty()) {
+                properties.addInitialProperty(key, value);
+            }
+        });
+    }
+
+    private static String millis(Duration duration) {
+        return String.valueOf(duration.toMillis());
     }
 
     /** Loads the sync's YAML routes into the context. */

@@ -95,7 +95,7 @@ public class MappingBenchmark {
         Map<String, String> values = Map.of(SyncSettings.API_TOKEN, "tok", SyncSettings.DB_URL,
                 "jdbc:h2:mem:mapping-benchmark;DB_CLOSE_DELAY=-1");
         SyncSettings settings = SyncSettings.read(key -> java.util.Optional.ofNullable(values.get(key)));
-        warehouse = Warehouse.open(settings);
+        warehouse = Warehouse.open(settings.warehouse());
         context = new DefaultCamelContext();
         Properties properties = new Properties();
         properties.setProperty("leadfeeder.scheduler-enabled", "false");
@@ -126,11 +126,11 @@ public class MappingBenchmark {
         PageMapping visits = mapper.visits();
         PageRows rows = new PageRows(SyncRun.incremental(CLOCK), WINDOW, visits);
         for (Object record : (List<?>) document.get("data")) {
-            for (RouteEntry entry : visits.record(rows, record)) {
-                visits.entry(rows, entry);
+            for (RouteEntry entry : visits.record().apply(rows, record)) {
+                visits.entry().accept(rows, entry);
             }
         }
-        visits.included(rows, document);
+        visits.included().accept(rows, document);
         return rows;
     }
 
@@ -163,7 +163,7 @@ public class MappingBenchmark {
         StringBuilder rows = new StringBuilder();
         for (String[] benchmark : List.of(new String[] {"parse", "JSON → document (Jackson, maps)"},
                 new String[] {"parseAndMap", "JSON → document → rows, mapper called directly"},
-                new String[] {"parseAndMapThroughTheRoute", "JSON → document → rows through `leadfeeder-page-visits` (split EIPs)"})) {
+                new String[] {"parseAndMapThroughTheRoute", "JSON → document → rows through `leadfeeder-page-map` (split EIPs)"})) {
             double[] score = pagesPerSecond.get(benchmark[0]);
             rows.append(String.format("| %s | %,.0f ± %,.0f | %,.0f | %.2f |%n", benchmark[1], score[0], score[1],
                     score[0] * 100, score[0] / parse));

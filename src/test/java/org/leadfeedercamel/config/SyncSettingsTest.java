@@ -52,7 +52,7 @@ class SyncSettingsTest {
                 SyncSettings.ACCOUNT_ID, "100001, 100002"));
 
         assertThat(settings.toString()).doesNotContain("s3cr3t");
-        assertThat(settings.accountIds()).containsExactly("100001", "100002");
+        assertThat(settings.api().accountIds()).containsExactly("100001", "100002");
         assertThat(settings.demo()).isFalse();
         assertThat(read(Map.of()).demo()).isTrue();
     }

@@ -85,7 +85,7 @@ class HealthChecksTest {
     void theRoutesAreJmxBeans() throws Exception {
         Map<String, String> values = Map.of(SyncSettings.API_TOKEN, "tok", SyncSettings.DB_URL, "jdbc:h2:mem:jmx-" + System.nanoTime());
         SyncSettings settings = SyncSettings.read(key -> Optional.ofNullable(values.get(key)));
-        try (var dataSource = Warehouse.open(settings); DefaultCamelContext context = new DefaultCamelContext()) {
+        try (var dataSource = Warehouse.open(settings.warehouse()); DefaultCamelContext context = new DefaultCamelContext()) {
             context.getCamelContextExtension().setName("leadfeeder-jmx-test");
             context.getPropertiesComponent().addInitialProperty("leadfeeder.scheduler-enabled", "false");
             LeadfeederSync.bindBeans(context, settings, dataSource, Clock.systemUTC());

@@ -15,7 +15,7 @@ import org.leadfeedercamel.mapping.PageMapper;
 import org.leadfeedercamel.mapping.RecordMapper;
 
 /**
- * leadfeeder-page-visits and leadfeeder-page-leads: a page becomes rows per table, each visit's route
+ * leadfeeder-page-map with the classic visits and leads mappings: a page becomes rows per table, each visit's route
  * becomes numbered child rows, and records that cannot be mapped are kept with a reason while the
  * rest of the page loads. The pages are written out here because the simulator serves only valid data.
  */

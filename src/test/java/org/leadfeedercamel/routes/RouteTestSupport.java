@@ -75,7 +75,7 @@ abstract class RouteTestSupport extends CamelTestSupport {
         });
         properties.setProperty("leadfeeder.scheduler-enabled", "false");
         context.getPropertiesComponent().setInitialProperties(properties);
-        dataSource = Warehouse.open(settings);
+        dataSource = Warehouse.open(settings.warehouse());
         jdbc = new JdbcTemplate(dataSource);
         LeadfeederSync.bindBeans(context, settings, dataSource, CLOCK);
         LeadfeederSync.addRoutes(context);

@@ -13,7 +13,7 @@ import org.leadfeedercamel.mapping.PageRows;
 import org.leadfeedercamel.mapping.V1RecordMapper;
 
 /**
- * leadfeeder-page-v1-visits and leadfeeder-page-v1-leads: a /v1 page becomes rows of the same tables as
+ * leadfeeder-page-map with the /v1 mappings of web visits and companies: a /v1 page becomes rows of the same tables as
  * a classic one; records that cannot be mapped are kept with a reason while the rest of the page loads.
  * The pages are written out here because the simulator serves only valid data.
  */

@@ -26,7 +26,7 @@ class WarehouseSchemaTest {
         }
         values.put(SyncSettings.TABLE_PREFIX, prefix);
         SyncSettings settings = SyncSettings.read(key -> Optional.ofNullable(values.get(key)));
-        HikariDataSource dataSource = Warehouse.open(settings);
+        HikariDataSource dataSource = Warehouse.open(settings.warehouse());
         Warehouse.migrate(dataSource, Dialect.of(dataSource), prefix);
         return dataSource;
     }
@@ -128,7 +128,7 @@ class WarehouseSchemaTest {
             if (warehouse.user() != null) {
                 values.put(SyncSettings.DB_USER, warehouse.user());
             }
-            try (HikariDataSource dataSource = Warehouse.open(SyncSettings.read(key -> Optional.ofNullable(values.get(key))))) {
+            try (HikariDataSource dataSource = Warehouse.open(SyncSettings.read(key -> Optional.ofNullable(values.get(key))).warehouse())) {
                 JdbcTemplate jdbc = new JdbcTemplate(dataSource);
                 jdbc.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY)");
                 jdbc.update("INSERT INTO orders (id) VALUES (1)");

@@ -120,10 +120,10 @@ class ManyAccountsTest {
             for (String id : List.of("100001", "100002", "100003", "100004")) {
                 accounts.addAccount(Map.of("account_id", id, "timezone", "Europe/Helsinki"));
             }
-            ApiChoice classic = new ApiChoice("classic", sync.settings.baseApiUrl().toString(), new ClassicLeadfeederApi(
-                    sync.settings.baseApiUrl(), sync.settings.pageSize(), sync.settings.resultCap(), new RecordMapper(new ObjectMapper())), null);
+            ApiChoice classic = new ApiChoice("classic", sync.settings.api().baseUrl().toString(), new ClassicLeadfeederApi(
+                    sync.settings.api().baseUrl(), sync.settings.api().pageSize(), sync.settings.api().resultCap(), new RecordMapper(new ObjectMapper())), null);
 
-            List<AccountRef> order = new AccountSelection(sync.settings.accountIds(), sync.settings.startDate(), state, classic)
+            List<AccountRef> order = new AccountSelection(sync.settings.api().accountIds(), sync.settings.api().startDate(), state, classic)
                     .select(run, accounts);
 
             assertThat(order).extracting(AccountRef::id).containsExactly("100003", "100004", "100002", "100001");

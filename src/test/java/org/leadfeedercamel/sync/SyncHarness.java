@@ -53,7 +53,7 @@ public final class SyncHarness implements AutoCloseable {
         values.put("leadfeeder.http.backoff-max-ms", "50");
         values.putAll(overrides);
         this.settings = SyncSettings.read(key -> Optional.ofNullable(values.get(key)));
-        this.dataSource = Warehouse.open(settings);
+        this.dataSource = Warehouse.open(settings.warehouse());
         this.jdbc = new JdbcTemplate(dataSource);
         this.context = new DefaultCamelContext();
         Properties properties = new Properties();
