@@ -110,4 +110,13 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
         return new SyncSettings(new ApiSettings(token, api.generation(), api.accountIds(), url, api.startDate(), api.pageSize(),
                 api.lookbackDays(), api.resultCap()), v1, http, warehouse, schedule, operations);
     }
+
+    /** What {@code check} says it read; never the credential or the database password. */
+    @Override
+    public String toString() {
+        return "SyncSettings[api=" + api.generation() + ", accounts=" + (api.accountIds().isEmpty() ? "all" : api.accountIds())
+                + ", baseApiUrl=" + api.baseUrl() + ", startDate=" + api.startDate() + ", pageSize=" + api.pageSize()
+                + ", lookbackDays=" + api.lookbackDays() + ", schedule=" + schedule.cron()
+                + ", db=" + JdbcUrls.withoutPassword(warehouse.url()) + ", tablePrefix=" + warehouse.tablePrefix() + "]";
+    }
 }
