@@ -15,14 +15,12 @@ public final class ApiChoice {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiChoice.class);
 
-    private final String base;
     private final LeadfeederApi classic;
     private final LeadfeederApi v1;
     private volatile LeadfeederApi chosen;
 
     /** {@code configured}: the value of {@code leadfeeder.api}, {@code classic}, {@code v1} or {@code auto}. */
-    public ApiChoice(String configured, String base, LeadfeederApi classic, LeadfeederApi v1) {
-        this.base = base;
+    public ApiChoice(String configured, LeadfeederApi classic, LeadfeederApi v1) {
         this.classic = classic;
         this.v1 = v1;
         this.chosen = switch (configured) {
@@ -52,7 +50,7 @@ public final class ApiChoice {
 
     /** The request that tells the two credentials apart: the unified API's account list. */
     public ApiRequest probe() {
-        return new ApiRequest(base + "/v1/accounts", "GET", null, "application/json", null, 0);
+        return v1.accounts();
     }
 
     public void acceptedByV1() {

@@ -15,8 +15,4 @@ final class PageDocument {
         }
         return data;
     }
-
-    static Long number(Object value) {
-        return value instanceof Number n ? n.longValue() : null;
-    }
 }

@@ -70,8 +70,8 @@ public final class V1LeadfeederApi implements LeadfeederApi {
         Map<?, ?> meta = document.get("meta") instanceof Map<?, ?> m ? m : Map.of();
         // meta.pagination on the live API; flat meta as in some third-party fixtures
         Map<?, ?> pagination = meta.get("pagination") instanceof Map<?, ?> p ? p : meta;
-        Long total = PageDocument.number(pagination.get("total_count"));
-        Long pages = PageDocument.number(pagination.get("page_count"));
+        Long total = number(pagination.get("total_count"));
+        Long pages = number(pagination.get("page_count"));
         long reachable = (resultCap + pageSize - 1L) / pageSize;
         long last = Math.min(reachable, pages != null ? pages : total != null
                 ? (total + pageSize - 1) / pageSize : Long.MAX_VALUE);
@@ -95,6 +95,10 @@ public final class V1LeadfeederApi implements LeadfeederApi {
     @Override
     public Integer monthlyQuota() {
         return monthlyQuota;
+    }
+
+    private static Long number(Object value) {
+        return value instanceof Number n ? n.longValue() : null;
     }
 
     /** The same request for another page number. */

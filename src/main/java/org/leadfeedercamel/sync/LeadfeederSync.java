@@ -122,7 +122,7 @@ public final class LeadfeederSync {
                 SyncSettings.BACKOFF_MAX, millis(settings.http().backoffMax()),
                 SyncSettings.RATE_LIMIT_RETRIES, String.valueOf(settings.http().rateLimitRetries())));
         ObjectMapper json = new ObjectMapper();
-        ApiChoice choice = new ApiChoice(settings.api().generation(), settings.api().baseUrl().toString(),
+        ApiChoice choice = new ApiChoice(settings.api().generation(),
                 new ClassicLeadfeederApi(settings.api().baseUrl(), settings.api().pageSize(), settings.api().resultCap(), new RecordMapper(json)),
                 new V1LeadfeederApi(settings.api().baseUrl(), settings.api().pageSize(), settings.api().resultCap(), settings.v1().monthlyQuota(),
                         new V1RecordMapper(json)));

@@ -120,7 +120,7 @@ class ManyAccountsTest {
             for (String id : List.of("100001", "100002", "100003", "100004")) {
                 accounts.addAccount(Map.of("account_id", id, "timezone", "Europe/Helsinki"));
             }
-            ApiChoice classic = new ApiChoice("classic", sync.settings.api().baseUrl().toString(), new ClassicLeadfeederApi(
+            ApiChoice classic = new ApiChoice("classic", new ClassicLeadfeederApi(
                     sync.settings.api().baseUrl(), sync.settings.api().pageSize(), sync.settings.api().resultCap(), new RecordMapper(new ObjectMapper())), null);
 
             List<AccountRef> order = new AccountSelection(sync.settings.api().accountIds(), sync.settings.api().startDate(), state, classic)
