@@ -16,12 +16,31 @@ public final class Checks {
     private Checks() {
     }
 
+    /** {@code check}, written as a value of {@code type}. */
+    static <T> Field.Check<T> typed(Class<?> type, Field.Check<T> check) {
+        return typed(type.getName(), check);
+    }
+
+    static <T> Field.Check<T> typed(String type, Field.Check<T> check) {
+        return new Field.Check<>() {
+            @Override
+            public T parse(String key, String value) {
+                return check.parse(key, value);
+            }
+
+            @Override
+            public String valueType() {
+                return type;
+            }
+        };
+    }
+
     public static Field.Check<String> text() {
         return (key, value) -> value;
     }
 
     public static Field.Check<Integer> integer(int min, int max) {
-        return (key, value) -> {
+        return typed(Integer.class, (key, value) -> {
             try {
                 int number = Integer.parseInt(value);
                 if (number < min || number > max) {
@@ -31,22 +50,22 @@ public final class Checks {
             } catch (NumberFormatException e) {
                 throw new ConfigurationException(key, value, "is not a whole number");
             }
-        };
+        });
     }
 
     /** A whole number of {@code unit}s between {@code min} and {@code max}. */
     public static Field.Check<Duration> duration(ChronoUnit unit, int min, int max) {
         Field.Check<Integer> number = integer(min, max);
-        return (key, value) -> Duration.of(number.parse(key, value), unit);
+        return typed(Integer.class, (key, value) -> Duration.of(number.parse(key, value), unit));
     }
 
     public static Field.Check<Boolean> bool() {
-        return (key, value) -> {
+        return typed(Boolean.class, (key, value) -> {
             if (!value.equals("true") && !value.equals("false")) {
                 throw new ConfigurationException(key, value, "is not true or false");
             }
             return Boolean.parseBoolean(value);
-        };
+        });
     }
 
     public static Field.Check<String> oneOf(List<String> allowed) {
@@ -59,7 +78,7 @@ public final class Checks {
     }
 
     public static Field.Check<List<String>> accountIds() {
-        return (key, value) -> {
+        return typed("java.util.List<java.lang.String>", (key, value) -> {
             List<String> ids = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             for (String id : ids) {
                 if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -67,7 +86,7 @@ public final class Checks {
                 }
             }
             return ids;
-        };
+        });
     }
 
     /** An http(s) base URL with a host, without a trailing slash, credentials, query or fragment. */

@@ -62,10 +62,12 @@ public final class ConfigurationKeys {
 
     // HTTP
     public static final Field<Duration> CONNECT_TIMEOUT_FIELD = Field.of(CONNECT_TIMEOUT, "10000",
-            Checks.duration(ChronoUnit.MILLIS, 1, 600_000));
+            Checks.duration(ChronoUnit.MILLIS, 1, 600_000),
+            "Timeouts of a request to the API, in milliseconds: to connect (and to get a pooled connection), then for the answer.");
     public static final Field<Duration> RESPONSE_TIMEOUT_FIELD = Field.of(RESPONSE_TIMEOUT, "60000",
             Checks.duration(ChronoUnit.MILLIS, 1, 600_000));
-    public static final Field<String> USER_AGENT_FIELD = Field.of(USER_AGENT, "leadfeeder-camel", Checks.text());
+    public static final Field<String> USER_AGENT_FIELD = Field.of(USER_AGENT, "leadfeeder-camel", Checks.text(),
+            "The User-Agent header of every request.");
     public static final Field<Integer> RETRIES_FIELD = Field.of(RETRIES, "4", Checks.integer(0, 20),
             "Retries after the first attempt on 5xx, timeouts, resets and malformed bodies (4 = 5 attempts).");
     public static final Field<Duration> BACKOFF_INITIAL_FIELD = Field.of(BACKOFF_INITIAL, "1000",

@@ -18,6 +18,11 @@ public record Field<T>(String name, String defaultValue, Check<T> check, List<St
     @FunctionalInterface
     public interface Check<T> {
         T parse(String key, String value);
+
+        /** The Java type of the text a user writes for the key (a number of milliseconds is an Integer), for property metadata. */
+        default String valueType() {
+            return String.class.getName();
+        }
     }
 
     public static <T> Field<T> of(String name, String defaultValue, Check<T> check, String... doc) {

@@ -41,6 +41,25 @@ class ConfigurationFileTest {
     }
 
     @Test
+    void springBootsPropertyMetadataIsWrittenFromTheKeyDescriptorsAndDescribesEveryKey() throws Exception {
+        String file = Files.readString(Path.of(ConfigurationMetadata.FILE));
+        assertThat(file).as("the metadata is generated: run mvn -q compile exec:java -Dexec.mainClass=%s",
+                ConfigurationMetadata.class.getName()).isEqualTo(ConfigurationMetadata.render());
+        com.fasterxml.jackson.databind.JsonNode properties = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file).get("properties");
+        Set<String> described = new HashSet<>();
+        properties.forEach(property -> {
+            assertThat(property.get("description").asText()).as(property.get("name").asText()).isNotBlank();
+            described.add(property.get("name").asText());
+        });
+        assertThat(properties.findValuesAsText("name")).contains(SyncSettings.PAGE_SIZE, SyncSettings.DB_URL);
+        assertThat(properties.get(0).get("name").asText()).isEqualTo(SyncSettings.API_TOKEN);
+        ConfigurationKeys.SECTIONS.forEach(section -> section.fields().stream().filter(f -> f.name().startsWith("leadfeeder."))
+                .forEach(field -> assertThat(described).contains(field.name())));
+        assertThat(properties.findValues("defaultValue")).anyMatch(value -> value.isInt() && value.asInt() == 100)
+                .anyMatch(value -> value.isBoolean());
+    }
+
+    @Test
     void everyDefaultPassesItsOwnCheck() {
         ConfigurationKeys.SECTIONS.forEach(section -> section.fields().forEach(field -> {
             if (field.defaultValue() != null) {
