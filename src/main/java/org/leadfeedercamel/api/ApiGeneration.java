@@ -8,14 +8,8 @@ import java.net.URI;
  * path says, so the credential header and the pacing follow the URL being requested.
  */
 public enum ApiGeneration {
-    CLASSIC("classic"),
-    V1("v1");
-
-    private final String label;
-
-    ApiGeneration(String label) {
-        this.label = label;
-    }
+    CLASSIC,
+    V1;
 
     /** The generation of a URL on the API at {@code base}: {@code /v1/…} below the base path is the unified API. */
     public static ApiGeneration of(String path, URI base) {
@@ -26,10 +20,5 @@ public enum ApiGeneration {
     /** The generation of an absolute URL on the API at {@code base}. */
     public static ApiGeneration ofUrl(String url, URI base) {
         return of(URI.create(url).getRawPath(), base);
-    }
-
-    /** The name used in configuration, the run log and messages. */
-    public String label() {
-        return label;
     }
 }

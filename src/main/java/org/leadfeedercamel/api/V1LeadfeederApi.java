@@ -18,7 +18,7 @@ import org.leadfeedercamel.run.SyncWindow;
  */
 public final class V1LeadfeederApi implements LeadfeederApi {
 
-    static final String VISITS = "/v1/web-visits";
+    private static final String VISITS = "/v1/web-visits";
     private static final String COMPANIES = "/v1/web-visits/companies";
     private static final String PAGE = "page[num]";
     private static final String ACCEPT = "application/json";

@@ -17,11 +17,11 @@ import java.util.function.BiFunction;
 public record PageMapping(BiFunction<PageRows, Object, List<RouteEntry>> record, BiConsumer<PageRows, RouteEntry> entry,
                           BiConsumer<PageRows, Map<String, Object>> included) {
 
-    /** A mapping of records that have no route and pages that carry nothing beside their records. */
-    static PageMapping recordsOnly(BiConsumer<PageRows, Object> record) {
+    /** A mapping of records that have no route (leads, companies), and of what the page carries beside them. */
+    static PageMapping withoutRoutes(BiConsumer<PageRows, Object> record, BiConsumer<PageRows, Map<String, Object>> included) {
         return new PageMapping((page, body) -> {
             record.accept(page, body);
             return List.of();
-        }, (page, entry) -> { }, (page, document) -> { });
+        }, (page, entry) -> { }, included);
     }
 }

@@ -19,8 +19,6 @@ import org.leadfeedercamel.run.SyncWindow;
 public final class PageRows {
 
     private final String runId;
-    private final String accountId;
-    private final String stream;
     private final OffsetDateTime syncedAt;
     private final SyncWindow window;
     private final PageMapping mapping;
@@ -39,33 +37,24 @@ public final class PageRows {
 
     /** The rows of a page read in {@code window}, mapped the way {@code mapping} says. */
     public PageRows(SyncRun run, SyncWindow window, PageMapping mapping) {
-        this(run.runId(), window.accountId(), window.stream(), OffsetDateTime.now(run.clock()), window, mapping);
+        this.runId = run.runId();
+        this.syncedAt = OffsetDateTime.now(run.clock());
+        this.window = window;
+        this.mapping = mapping;
     }
 
     /** The rows of the account list, which belongs to no account and no window. */
     public static PageRows accounts(SyncRun run) {
-        return new PageRows(run.runId(), null, "accounts", OffsetDateTime.now(run.clock()), null, null);
-    }
-
-    PageRows(String runId, String accountId, String stream, OffsetDateTime syncedAt, SyncWindow window, PageMapping mapping) {
-        this.runId = runId;
-        this.accountId = accountId;
-        this.stream = stream;
-        this.syncedAt = syncedAt;
-        this.window = window;
-        this.mapping = mapping;
+        return new PageRows(run, null, null);
     }
 
     public String runId() {
         return runId;
     }
 
+    /** The account the page belongs to; null for the accounts list. */
     public String accountId() {
-        return accountId;
-    }
-
-    public String stream() {
-        return stream;
+        return window == null ? null : window.accountId();
     }
 
     public OffsetDateTime syncedAt() {
@@ -161,7 +150,7 @@ public final class PageRows {
     /** A visit's route has {@code length} entries (rows 1..length); rows past it are stale. */
     void addRouteLength(String visitId, int length) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("account_id", accountId);
+        row.put("account_id", accountId());
         row.put("visit_id", visitId);
         row.put("route_length", length);
         routeLengths.add(row);

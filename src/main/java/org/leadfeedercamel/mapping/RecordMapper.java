@@ -43,10 +43,7 @@ public final class RecordMapper {
 
     /** Leads pages: each lead, and the {@code included} locations. */
     public PageMapping leads() {
-        return new PageMapping((page, record) -> {
-            lead(page, record);
-            return List.of();
-        }, (page, entry) -> { }, this::locations);
+        return PageMapping.withoutRoutes(this::lead, this::locations);
     }
 
     /** Maps a visit; answers its route entries, to be split into child rows, or none when the visit is rejected. */

@@ -43,7 +43,7 @@ public final class V1RecordMapper {
 
     /** Companies pages (the leads stream): each company_location row. */
     public PageMapping companies() {
-        return PageMapping.recordsOnly(this::companyLocation);
+        return PageMapping.withoutRoutes(this::companyLocation, (page, document) -> { });
     }
 
     /** Maps a web visit and its location; answers its engagements, to be split into route rows, or none when rejected. */

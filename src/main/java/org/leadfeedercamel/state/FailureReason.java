@@ -28,7 +28,7 @@ public final class FailureReason {
     }
 
     /** Whether {@code type} is anywhere in the chain of {@code cause}. */
-    static boolean causedBy(Throwable cause, Class<? extends Throwable> type) {
+    public static boolean causedBy(Throwable cause, Class<? extends Throwable> type) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

@@ -17,6 +17,7 @@ import org.leadfeedercamel.run.SyncRun;
 import org.leadfeedercamel.run.SyncWindow;
 import org.leadfeedercamel.run.WindowQueue;
 import org.leadfeedercamel.state.CompletedWindows;
+import org.leadfeedercamel.state.FailureReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public final class PageReader {
                 throw answer.getException();
             }
         } catch (Exception e) {
-            if (!offsetExceeded(e)) {
+            if (!FailureReason.causedBy(e, OffsetExceededException.class)) {
                 throw e;
             }
             pastCap(pages, request);
@@ -119,15 +120,6 @@ public final class PageReader {
                 + " reach the API's " + resultCap + "-result cap; only the first " + resultCap + " of that day can be read";
         LOG.error(message);
         pages.run.warn(message);
-    }
-
-    private static boolean offsetExceeded(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OffsetExceededException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Exchange fetchOf(WindowPages pages, ApiRequest request) {
