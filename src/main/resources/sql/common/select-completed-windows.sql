@@ -1,2 +1,2 @@
 -- Windows of one account and stream that were completed, as "from..to" keys.
-SELECT messageId FROM leadfeeder_completed_windows WHERE processorName = :processor_name
+SELECT messageId FROM ${state}completed_windows WHERE processorName = :processor_name

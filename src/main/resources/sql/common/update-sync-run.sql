@@ -1,5 +1,5 @@
 -- A run ends: its figures and outcome.
-UPDATE leadfeeder_sync_runs
+UPDATE ${state}sync_runs
 SET ended_at = :ended_at, status = :status, requests = :requests, retries = :retries,
     rows_accounts = :rows_accounts, rows_visits = :rows_visits, rows_visit_routs = :rows_visit_routs,
     rows_leads = :rows_leads, rows_locations = :rows_locations, rejected = :rejected,

@@ -1,2 +1,2 @@
 -- Locks the sync's row for the rest of this transaction; a second sync waits LOCK_TIMEOUT, then fails.
-SELECT name FROM leadfeeder_sync_lock WHERE name = 'sync' FOR UPDATE
+SELECT name FROM ${state}sync_lock WHERE name = 'sync' FOR UPDATE

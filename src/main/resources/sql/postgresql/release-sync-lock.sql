@@ -1,1 +1,1 @@
-SELECT pg_advisory_unlock(hashtext('leadfeeder-sync'), hashtext(current_database() || '.' || COALESCE(current_schema(), '')))
+SELECT pg_advisory_unlock(hashtext('${lock}'), hashtext(current_database() || '.' || COALESCE(current_schema(), '')))

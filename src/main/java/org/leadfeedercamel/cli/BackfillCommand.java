@@ -36,7 +36,7 @@ final class BackfillCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        SyncRun run = SyncRuntime.execute(config.file, clock -> SyncRun.backfill(from, to, streams, clock));
-        return RunSummary.report(spec.commandLine().getOut(), run);
+        List<SyncRuntime.InstanceRun> runs = SyncRuntime.execute(config.file, clock -> SyncRun.backfill(from, to, streams, clock));
+        return RunSummary.report(spec.commandLine().getOut(), runs);
     }
 }

@@ -10,12 +10,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
+import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.api.ApiChoice;
 import org.leadfeedercamel.api.ApiRequest;
 import org.leadfeedercamel.api.LeadfeederApi;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.sql.Dialect;
+import org.leadfeedercamel.sql.Tables;
 import org.leadfeedercamel.sql.WarehouseCheck;
 import org.leadfeedercamel.run.SyncRun;
 import picocli.CommandLine;
@@ -41,21 +43,31 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (SyncRuntime runtime = new SyncRuntime(config.file).apiOrDemo()) {
-            out.println("configuration: ok " + runtime.settings());
-            List<String> lines = new ArrayList<>(database(runtime));
-            lines.addAll(api(runtime));
+            List<Instance> instances = runtime.instances();
+            boolean named = instances.size() > 1 || !instances.get(0).isDefault();
+            List<String> lines = new ArrayList<>();
+            for (Instance instance : instances) {
+                String name = named ? "instance " + instance.id() + " " : "";
+                out.println(name + "configuration: ok " + instance.settings());
+                database(runtime, instance).forEach(line -> lines.add(name + line));
+            }
+            CamelContext camel = runtime.startApiOnly();
+            for (Instance instance : instances) {
+                String name = named ? "instance " + instance.id() + " " : "";
+                api(runtime, camel, instance).forEach(line -> lines.add(name + line));
+            }
             lines.forEach(out::println);
             out.flush();
             return lines.stream().anyMatch(line -> line.contains(": FAILED ")) ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
         }
     }
 
-    private static List<String> database(SyncRuntime runtime) {
-        SyncSettings settings = runtime.settings();
+    private static List<String> database(SyncRuntime runtime, Instance instance) {
+        SyncSettings settings = instance.settings();
         String url = JdbcUrls.withoutPassword(settings.warehouse().url());
         HikariDataSource dataSource;
         try {
-            dataSource = runtime.existingDataSource();
+            dataSource = runtime.existingDataSource(instance);
         } catch (IllegalStateException e) {
             return List.of("database: FAILED " + e.getMessage());
         }
@@ -64,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<String> lines = new ArrayList<>();
         List<String> fine = new ArrayList<>();
-        for (WarehouseCheck.Finding finding : WarehouseCheck.check(dataSource, Dialect.of(dataSource), settings.warehouse().tablePrefix(),
+        for (WarehouseCheck.Finding finding : WarehouseCheck.check(dataSource, Dialect.of(dataSource), Tables.of(instance),
                 SyncRun.TABLES)) {
             if (finding.failed()) {
                 lines.add("database: FAILED " + finding.text());
@@ -78,16 +90,15 @@ final class CheckCommand implements Callable<Integer> {
         return lines;
     }
 
-    private static List<String> api(SyncRuntime runtime) throws Exception {
-        SyncSettings settings = runtime.settings();
-        CamelContext camel = runtime.startApiOnly();
+    private static List<String> api(SyncRuntime runtime, CamelContext camel, Instance instance) {
+        SyncSettings settings = instance.settings();
         ProducerTemplate producer = camel.createProducerTemplate();
-        Exchange answer = producer.send("direct:leadfeeder-api-choice", new DefaultExchange(camel));
-        ApiChoice choice = camel.getRegistry().lookupByNameAndType("leadfeederApiChoice", ApiChoice.class);
+        Exchange answer = producer.send("direct:" + instance.routeId("api-choice"), new DefaultExchange(camel));
+        ApiChoice choice = runtime.apiChoice(instance);
         if (answer.getException() == null) {
             Exchange request = new DefaultExchange(camel);
             request.setProperty(ApiRequest.PROPERTY, choice.api().accounts());
-            answer = producer.send("direct:leadfeeder-api-get", request);
+            answer = producer.send("direct:" + instance.routeId("api-get"), request);
         }
         if (answer.getException() != null) {
             return List.of("api: FAILED " + answer.getException().getMessage());
@@ -99,10 +110,10 @@ final class CheckCommand implements Callable<Integer> {
         LeadfeederApi api = choice.api();
         List<String> lines = new ArrayList<>();
         lines.add("api: ok (" + settings.api().baseUrl() + ", " + api.description()
-                + " (leadfeeder.api=" + settings.api().generation() + "), the credential sees " + seen.size() + " account(s))");
+                + " (" + instance.key(SyncSettings.API) + "=" + settings.api().generation() + "), the credential sees " + seen.size() + " account(s))");
         List<String> missing = settings.api().accountIds().stream().filter(id -> !seen.contains(id)).toList();
         for (String id : missing) {
-            lines.add("accounts: FAILED account " + id + " (" + SyncSettings.ACCOUNT_ID + ") is not among the accounts the credential sees: "
+            lines.add("accounts: FAILED account " + id + " (" + instance.key(SyncSettings.ACCOUNT_ID) + ") is not among the accounts the credential sees: "
                     + String.join(", ", seen));
         }
         if (missing.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.leadfeedercamel.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.leadfeedercamel.run.SyncRun;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ final class OnceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SyncRun run = SyncRuntime.execute(config.file, SyncRun::incremental);
-        return RunSummary.report(spec.commandLine().getOut(), run);
+        List<SyncRuntime.InstanceRun> runs = SyncRuntime.execute(config.file, SyncRun::incremental);
+        return RunSummary.report(spec.commandLine().getOut(), runs);
     }
 }

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SchemaState;
 import org.leadfeedercamel.sql.SqlStatements;
+import org.leadfeedercamel.sql.Tables;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.state.StreamStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,53 +42,65 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (SyncRuntime runtime = new SyncRuntime(config.file)) {
-            SyncSettings settings = runtime.settings();
-            out.printf("Warehouse %s, table prefix %s%n", JdbcUrls.withoutPassword(settings.warehouse().url()), settings.warehouse().tablePrefix());
-            HikariDataSource dataSource = runtime.existingDataSource();
-            if (dataSource == null) {
-                out.println("  nothing synced yet: no database there");
-                out.flush();
-                return CommandLine.ExitCode.OK;
+            List<Instance> instances = runtime.instances();
+            boolean named = instances.size() > 1 || !instances.get(0).isDefault();
+            int exit = CommandLine.ExitCode.OK;
+            for (int i = 0; i < instances.size(); i++) {
+                if (named) {
+                    out.printf("%sInstance %s%n", i == 0 ? "" : "\n", instances.get(i).id());
+                }
+                exit = Math.max(exit, status(out, runtime, instances.get(i)));
             }
-            Dialect dialect = Dialect.of(dataSource);
-            SchemaState schema = Warehouse.state(dataSource, dialect, settings.warehouse().tablePrefix());
-            if (schema.newer() || !schema.migrated()) {
-                out.println("  " + (schema.empty() ? "nothing synced yet: " : "") + schema.describe(settings.warehouse().tablePrefix()));
-                out.flush();
-                return schema.newer() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
-            }
-            SqlStatements sql = new SqlStatements(dialect, settings.warehouse().tablePrefix());
-            NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
-            state(out, runtime, dataSource, sql);
-            rejected(out, jdbc, sql);
-            lastRuns(out, jdbc, sql);
             out.flush();
-            return CommandLine.ExitCode.OK;
+            return exit;
         }
     }
 
-    private static void state(PrintWriter out, SyncRuntime runtime, HikariDataSource dataSource, SqlStatements sql) {
+    private int status(PrintWriter out, SyncRuntime runtime, Instance instance) {
+        SyncSettings settings = instance.settings();
+        out.printf("Warehouse %s, table prefix %s%n", JdbcUrls.withoutPassword(settings.warehouse().url()), settings.warehouse().tablePrefix());
+        HikariDataSource dataSource = runtime.existingDataSource(instance);
+        if (dataSource == null) {
+            out.println("  nothing synced yet: no database there");
+            return CommandLine.ExitCode.OK;
+        }
+        Dialect dialect = Dialect.of(dataSource);
+        Tables tables = Tables.of(instance);
+        SchemaState schema = Warehouse.state(dataSource, dialect, tables);
+        if (schema.newer() || !schema.migrated()) {
+            out.println("  " + (schema.empty() ? "nothing synced yet: " : "") + schema.describe(settings.warehouse().tablePrefix()));
+            return schema.newer() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+        }
+        SqlStatements sql = new SqlStatements(dialect, tables);
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        state(out, runtime, settings, dataSource, sql);
+        rejected(out, jdbc, sql);
+        lastRuns(out, jdbc, sql);
+        return CommandLine.ExitCode.OK;
+    }
+
+    private static void state(PrintWriter out, SyncRuntime runtime, SyncSettings settings, HikariDataSource dataSource, SqlStatements sql) {
         out.printf("%nState per account and stream (lag: now minus the end of the newest synced day in the account's"
                 + " timezone, or minus when today was last read)%n");
-        List<StreamStatus.Entry> entries = new StreamStatus(dataSource, sql).read(runtime.settings().api().startDate());
+        List<StreamStatus.Entry> entries = new StreamStatus(dataSource, sql).read(settings.api().startDate());
         if (entries.isEmpty()) {
             out.println("  nothing synced yet");
         }
         for (StreamStatus.Entry entry : entries) {
-            Duration lag = entry.lag(runtime.clock(), runtime.settings().api().startDate());
+            Duration lag = entry.lag(runtime.clock(), settings.api().startDate());
             out.printf("  account %-10s %-7s synced through %-12s lag %-9s (%d completed windows)%n", entry.accountId(),
                     entry.stream(), entry.syncedThrough() == null ? "(not yet)" : entry.syncedThrough(), humane(lag),
                     entry.windows());
         }
     }
 
-    /** The records kept in leadfeeder_rejected_records, and how to read their windows again after a fix. */
+    /** The records kept in the rejected records table, and how to read their windows again after a fix. */
     private static void rejected(PrintWriter out, NamedParameterJdbcTemplate jdbc, SqlStatements sql) {
         List<Map<String, Object>> rows = jdbc.queryForList(sql.get("select-rejected-by-stream"), Map.of("table_prefix", sql.prefix()));
         if (rows.isEmpty()) {
             return;
         }
-        out.printf("%nRecords that could not be mapped (leadfeeder_rejected_records, with their raw JSON and reason)%n");
+        out.printf("%nRecords that could not be mapped (" + sql.tables().state("rejected_records") + ", with their raw JSON and reason)%n");
         for (Map<String, Object> row : rows) {
             String stream = String.valueOf(row.get("stream"));
             Object from = row.get("first_day");

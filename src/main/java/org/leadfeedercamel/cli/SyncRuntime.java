@@ -3,41 +3,55 @@ package org.leadfeedercamel.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.HttpManagementServerConfigurationProperties;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.leadfeedercamel.config.ConfigurationException;
+import org.leadfeedercamel.api.ApiChoice;
 import org.leadfeedercamel.config.ConfigurationSources;
+import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.SeedConfigurationFile;
 import org.leadfeedercamel.config.SyncSettings;
+import org.leadfeedercamel.config.WarehouseSettings;
 import org.leadfeedercamel.operations.ClusteredScheduling;
 import org.leadfeedercamel.operations.ManagementServer;
+import org.leadfeedercamel.run.SyncRun;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.sync.LeadfeederSync;
-import org.leadfeedercamel.run.SyncRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the connector the way the commands need it: configuration from {@code application.properties},
- * environment, {@code -D} and {@code --config}; demo mode when no token is set; the warehouse; and
- * Camel Main with the sync's beans and routes.
+ * environment, {@code -D} and {@code --config}, with its instances (the default one of the plain keys,
+ * and those of {@code leadfeeder.instances.<id>.*}); demo mode when no token is set; the warehouses; and
+ * Camel Main with every instance's routes.
  */
 final class SyncRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncRuntime.class);
 
+    /** An instance's run, as a one-off command ended it. */
+    record InstanceRun(Instance instance, SyncRun run) {
+    }
+
     private final Properties overrides = new Properties();
     private final Clock clock = Clock.systemUTC();
-    private SyncSettings settings;
+    private List<Instance> instances;
     private LeadfeederSimulator demo;
-    private HikariDataSource dataSource;
+    /** One pool per warehouse: instances on the same database share it. */
+    private final Map<WarehouseSettings, HikariDataSource> dataSources = new LinkedHashMap<>();
+    private final Map<String, ApiChoice> apiChoices = new LinkedHashMap<>();
     private Main main;
 
     /** Reads the configuration; a bad value throws a one-line {@link org.leadfeedercamel.config.ConfigurationException}. */
@@ -45,12 +59,13 @@ final class SyncRuntime implements AutoCloseable {
         if (seedConfiguration != null) {
             SeedConfigurationFile.read(seedConfiguration).forEach(overrides::setProperty);
         }
-        settings = SyncSettings.read(new ConfigurationSources(overrides, System.getenv()));
-        Dialect.of(settings.warehouse().url()); // a database this version has no dialect for fails now, by name
+        instances = new ConfigurationSources(overrides, System.getenv()).instances();
+        // a database this version has no dialect for fails now, by name
+        instances.forEach(instance -> Dialect.of(instance.settings().warehouse().url()));
     }
 
-    SyncSettings settings() {
-        return settings;
+    List<Instance> instances() {
+        return instances;
     }
 
     Clock clock() {
@@ -62,13 +77,13 @@ final class SyncRuntime implements AutoCloseable {
      * said plainly; otherwise the configured one, which needs its credential.
      */
     SyncRuntime apiOrDemo() {
-        settings.requireCredential();
-        if (settings.demo()) {
+        instances.forEach(instance -> instance.settings().requireCredential());
+        SyncSettings settings = instances.get(0).settings();
+        if (instances.size() == 1 && settings.demo()) {
             demo = LeadfeederSimulator.builder().start();
             // the simulator's demo credential for the API asked for; auto takes the classic token for what it is
-            settings = settings.withApi(java.net.URI.create(demo.baseUrl()), "v1".equals(settings.api().generation())
-                    ? LeadfeederSimulator.DEFAULT_API_KEY : LeadfeederSimulator.DEFAULT_TOKEN);
-            overrides.setProperty(SyncSettings.BASE_API_URL, demo.baseUrl());
+            instances = List.of(instances.get(0).with(settings.withApi(java.net.URI.create(demo.baseUrl()),
+                    "v1".equals(settings.api().generation()) ? LeadfeederSimulator.DEFAULT_API_KEY : LeadfeederSimulator.DEFAULT_TOKEN)));
             LOG.warn("DEMO MODE: no LEADFEEDER_API_TOKEN is set, so this syncs the built-in Leadfeeder simulator at {} "
                     + "(2 demo accounts, the last 30 days) into {}. Set LEADFEEDER_API_TOKEN to sync your own data.",
                     demo.baseUrl(), JdbcUrls.withoutPassword(settings.warehouse().url()));
@@ -76,28 +91,32 @@ final class SyncRuntime implements AutoCloseable {
         return this;
     }
 
-    HikariDataSource dataSource() {
-        if (dataSource == null) {
-            dataSource = Warehouse.open(settings.warehouse());
-        }
-        return dataSource;
+    /** The instance's warehouse, opened (an H2 file created) on first use. */
+    HikariDataSource dataSource(Instance instance) {
+        return dataSources.computeIfAbsent(instance.settings().warehouse(), Warehouse::open);
     }
 
     /** The warehouse as it is, for commands that only read it; null when its H2 file is not there. */
-    HikariDataSource existingDataSource() {
-        if (dataSource == null) {
-            dataSource = Warehouse.openExisting(settings.warehouse());
+    HikariDataSource existingDataSource(Instance instance) {
+        WarehouseSettings warehouse = instance.settings().warehouse();
+        if (!dataSources.containsKey(warehouse)) {
+            HikariDataSource existing = Warehouse.openExisting(warehouse);
+            if (existing == null) {
+                return null;
+            }
+            dataSources.put(warehouse, existing);
         }
-        return dataSource;
+        return dataSources.get(warehouse);
     }
 
-    /** Starts Camel Main with the sync; the Quartz trigger only when {@code scheduled}. */
+    /** Starts Camel Main with every instance; their Quartz triggers only when {@code scheduled}. */
     Main startCamel(boolean scheduled) throws Exception {
-        if (scheduled && settings.schedule().clustered()) {
-            ClusteredScheduling.requireSupported(Dialect.of(settings.warehouse().url())); // before anything starts
+        boolean clustered = scheduled && instances.get(0).settings().schedule().clustered();
+        if (clustered) {
+            ClusteredScheduling.requireSupported(Dialect.of(instances.get(0).settings().warehouse().url())); // before anything starts
         }
+        instances = instances.stream().map(instance -> instance.with(instance.settings().withSchedulerEnabled(scheduled))).toList();
         main = new Main();
-        overrides.setProperty("leadfeeder.scheduler-enabled", String.valueOf(scheduled));
         if (!scheduled) {
             oneOff();
         }
@@ -105,9 +124,18 @@ final class SyncRuntime implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
-                LeadfeederSync.bindBeans(support.getCamelContext(), settings, dataSource(), clock);
-                if (scheduled && settings.schedule().clustered()) {
-                    ClusteredScheduling.configure(support.getCamelContext(), settings, dataSource());
+                try {
+                    for (Instance instance : instances) {
+                        LeadfeederSync.add(support.getCamelContext(), instance, dataSource(instance), clock);
+                    }
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+                if (clustered) {
+                    ClusteredScheduling.configure(support.getCamelContext(), instances.get(0).settings(), dataSource(instances.get(0)),
+                            instances.size());
                 }
             }
 
@@ -135,20 +163,32 @@ final class SyncRuntime implements AutoCloseable {
         return main;
     }
 
-    /** Starts Camel Main with the API routes alone, which never touch the warehouse ({@code check}). */
+    /** Starts Camel Main with every instance's API routes alone, which never touch the warehouse ({@code check}). */
     CamelContext startApiOnly() throws Exception {
         main = new Main();
         oneOff();
-        overrides.setProperty("camel.main.routes-include-pattern", "classpath:" + LeadfeederSync.API_ROUTE_FILE);
         main.setOverrideProperties(overrides);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
-                LeadfeederSync.bindApiBeans(support.getCamelContext(), settings, clock);
+                try {
+                    for (Instance instance : instances) {
+                        apiChoices.put(instance.id(), LeadfeederSync.addApi(support.getCamelContext(), instance, clock));
+                    }
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
             }
         });
         main.start();
         return main.getCamelContext();
+    }
+
+    /** The API choice of an instance whose API routes {@link #startApiOnly} added. */
+    ApiChoice apiChoice(Instance instance) {
+        return apiChoices.get(instance.id());
     }
 
     /** Health, metrics and JMX are for the long-running {@code run}; a one-off command starts faster without them. */
@@ -162,12 +202,16 @@ final class SyncRuntime implements AutoCloseable {
         return main.getCamelContext();
     }
 
-    /** Starts Camel without the schedule, runs {@code request} through the sync and stops again. */
-    static SyncRun execute(Path seedConfiguration, java.util.function.Function<Clock, SyncRun> request) throws Exception {
+    /** Starts Camel without the schedules, runs {@code request} through every instance's sync in turn and stops again. */
+    static List<InstanceRun> execute(Path seedConfiguration, Function<Clock, SyncRun> request) throws Exception {
         try (SyncRuntime runtime = new SyncRuntime(seedConfiguration).apiOrDemo()) {
             runtime.startCamel(false);
-            return runtime.camel().createProducerTemplate()
-                    .requestBody("direct:leadfeeder-sync", request.apply(runtime.clock()), SyncRun.class);
+            List<InstanceRun> runs = new ArrayList<>();
+            for (Instance instance : runtime.instances) {
+                runs.add(new InstanceRun(instance, runtime.camel().createProducerTemplate()
+                        .requestBody(instance.syncEndpoint(), request.apply(runtime.clock()), SyncRun.class)));
+            }
+            return runs;
         }
     }
 
@@ -178,9 +222,7 @@ final class SyncRuntime implements AutoCloseable {
             // done: the JVM's exit must not be taken for a signal by Camel's shutdown hook (a start that failed leaves it armed)
             main.completed();
         }
-        if (dataSource != null) {
-            dataSource.close();
-        }
+        dataSources.values().forEach(HikariDataSource::close);
         if (demo != null) {
             demo.close();
         }

@@ -4,10 +4,19 @@ package org.leadfeedercamel.config;
 public final class ConfigurationException extends RuntimeException {
 
     private final String key;
+    private final String value;
+    private final String problem;
 
     public ConfigurationException(String key, String value, String problem) {
         super(key + ": " + (value == null ? "(not set)" : "'" + value + "'") + " " + problem);
         this.key = key;
+        this.value = value;
+        this.problem = problem;
+    }
+
+    /** The same problem, said of the key it was really read from (an instance's key for a plain one). */
+    public ConfigurationException of(String readFrom) {
+        return new ConfigurationException(readFrom, value, problem);
     }
 
     public String key() {

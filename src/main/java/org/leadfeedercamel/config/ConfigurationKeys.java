@@ -143,8 +143,7 @@ public final class ConfigurationKeys {
                             "the route metrics are Camel's; the sync's own counters and gauges are named leadfeeder_*"),
                     camel("camel.main.jmxEnabled", "true",
                             "JMX: the routes, the sync's beans and Camel's statistics as MBeans (jconsole, Jolokia agents)"))),
-            new Section("Camel", List.of(camel("camel.main.name", "leadfeeder-camel"),
-                    camel("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml"))));
+            new Section("Camel", List.of(camel("camel.main.name", "leadfeeder-camel"))));
 
     private ConfigurationKeys() {
     }

@@ -3,10 +3,13 @@ package org.leadfeedercamel.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -31,6 +34,20 @@ public final class ConfigurationSources implements Function<String, Optional<Str
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read application.properties", e);
         }
+    }
+
+    /** The names of every key the sources hold (property names, and environment variable names), where instances are declared. */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>(overrides.stringPropertyNames());
+        names.addAll(System.getProperties().stringPropertyNames());
+        names.addAll(environment.keySet());
+        names.addAll(file.stringPropertyNames());
+        return names;
+    }
+
+    /** The instances the sources configure (see {@link Instances}). */
+    public List<Instance> instances() {
+        return Instances.read(this, names());
     }
 
     @Override

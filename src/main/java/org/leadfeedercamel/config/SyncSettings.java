@@ -111,6 +111,12 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
                 api.lookbackDays(), api.resultCap()), v1, http, warehouse, schedule, operations);
     }
 
+    /** The same settings with the schedule's trigger on or off ({@code run}, or a one-off command). */
+    public SyncSettings withSchedulerEnabled(boolean enabled) {
+        return new SyncSettings(api, v1, http, warehouse, new ScheduleSettings(schedule.cron(), enabled, schedule.clustered(),
+                schedule.checkinInterval()), operations);
+    }
+
     /** What {@code check} says it read; never the credential or the database password. */
     @Override
     public String toString() {

@@ -36,8 +36,12 @@ public final class ClusteredScheduling {
         }
     }
 
-    /** Points the context's Quartz component at the clustered job store in {@code dataSource}. */
-    public static void configure(CamelContext context, SyncSettings settings, DataSource dataSource) {
+    /**
+     * Points the context's Quartz component at the clustered job store in {@code dataSource}, where each
+     * of the node's {@code instances} is a job of its own; a thread each, so a fire of one never waits
+     * for another's run.
+     */
+    public static void configure(CamelContext context, SyncSettings settings, DataSource dataSource, int instances) {
         requireSupported(Dialect.of(dataSource));
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
             @Override
@@ -59,7 +63,7 @@ public final class ClusteredScheduling {
         // one scheduler name for every node: that is what makes them one cluster
         quartz.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "leadfeeder-camel");
         quartz.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, "AUTO");
-        quartz.setProperty("org.quartz.threadPool.threadCount", "2");
+        quartz.setProperty("org.quartz.threadPool.threadCount", String.valueOf(Math.max(2, instances)));
         quartz.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         quartz.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         quartz.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);

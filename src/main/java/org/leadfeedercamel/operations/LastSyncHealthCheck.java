@@ -24,8 +24,9 @@ public final class LastSyncHealthCheck extends AbstractHealthCheck {
     private final Clock clock;
     private final Instant started;
 
-    public LastSyncHealthCheck(DataSource dataSource, SqlStatements sql, Duration maxAge, Clock clock) {
-        super("leadfeeder", "leadfeeder-last-sync");
+    /** {@code id}: the check's id, e.g. {@code leadfeeder-last-sync}, one per instance. */
+    public LastSyncHealthCheck(String id, DataSource dataSource, SqlStatements sql, Duration maxAge, Clock clock) {
+        super("leadfeeder", id);
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.sql = sql;
         this.maxAge = maxAge;

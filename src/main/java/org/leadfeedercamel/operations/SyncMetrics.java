@@ -3,6 +3,7 @@ package org.leadfeedercamel.operations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * retries, rows per table, rejected records, run duration by outcome, the end of the last successful
  * run, and the lag per account and stream. They go into the Micrometer registry Camel's metrics use
  * ({@code camel.metrics.enabled}); without one (e.g. {@code once}, or a host without Micrometer) into
- * a registry of their own, still readable through {@link #registry()}.
+ * a registry of their own, still readable through {@link #registry()}. Every series is tagged with the
+ * instance it counts ({@code instance="default"} for the plain {@code leadfeeder.*} one), so any number
+ * of instances share one registry.
  */
 public final class SyncMetrics implements SyncRun.Observer {
 
@@ -32,16 +35,18 @@ public final class SyncMetrics implements SyncRun.Observer {
     private final StreamStatus status;
     private final LocalDate startDate;
     private final Clock clock;
+    private final Tags instance;
     private final Map<String, StreamStatus.Entry> streams = new ConcurrentHashMap<>();
     private final AtomicLong lastSuccess = new AtomicLong();
     private final AtomicLong apiQuotaUsed = new AtomicLong();
     private volatile MeterRegistry registry;
 
-    public SyncMetrics(CamelContext context, StreamStatus status, LocalDate startDate, Clock clock) {
+    public SyncMetrics(CamelContext context, StreamStatus status, LocalDate startDate, Clock clock, String instanceId) {
         this.context = context;
         this.status = status;
         this.startDate = startDate;
         this.clock = clock;
+        this.instance = Tags.of("instance", instanceId);
     }
 
     /** The registry the metrics are in: Camel's (bound as {@code metricsRegistry}) once it exists. */
@@ -54,10 +59,10 @@ public final class SyncMetrics implements SyncRun.Observer {
                     registry = camels != null ? camels : new SimpleMeterRegistry();
                     Gauge.builder("leadfeeder.last.success", lastSuccess, AtomicLong::get).baseUnit("seconds")
                             .description("End of the last successful sync run, epoch seconds (0: none since start)")
-                            .register(registry);
+                            .tags(instance).register(registry);
                     Gauge.builder("leadfeeder.api.quota.used", apiQuotaUsed, AtomicLong::get)
                             .description("Requests of the /v1 API key this calendar month by the end of the last run, as the run log counts them")
-                            .register(registry);
+                            .tags(instance).register(registry);
                     // every counter from the start, at 0, so rate() and alerts have a series before the first event
                     requests();
                     rateLimitedRequests();
@@ -81,7 +86,7 @@ public final class SyncMetrics implements SyncRun.Observer {
     /** Records the run's duration by outcome and, after a success, when it ended. */
     public void runEnded(SyncRun run) {
         Timer.builder("leadfeeder.run.duration").description("Sync runs by outcome")
-                .tag("status", run.status().name().toLowerCase())
+                .tag("status", run.status().name().toLowerCase()).tags(instance)
                 .register(registry()).record(Duration.between(run.startedAt(), clock.instant()));
         if (run.status() == SyncRun.Status.SUCCEEDED) {
             lastSuccess.set(clock.instant().getEpochSecond());
@@ -100,7 +105,7 @@ public final class SyncMetrics implements SyncRun.Observer {
                 if (streams.put(key, entry) == null) {
                     Gauge.builder("leadfeeder.lag", streams, all -> lagSeconds(all.get(key))).baseUnit("seconds")
                             .description("How far behind now the data is, per account and stream: now minus the end of the newest synced day, or minus its last read while it had not ended")
-                            .tags("account", entry.accountId(), "stream", entry.stream()).register(registry());
+                            .tags("account", entry.accountId(), "stream", entry.stream()).tags(instance).register(registry());
                 }
             }
         } catch (RuntimeException e) {
@@ -113,7 +118,7 @@ public final class SyncMetrics implements SyncRun.Observer {
     }
 
     private Counter counter(String name, String description, String... tags) {
-        return Counter.builder(name).description(description).tags(tags).register(registry());
+        return Counter.builder(name).description(description).tags(tags).tags(instance).register(registry());
     }
 
     private Counter requests() {
@@ -129,7 +134,7 @@ public final class SyncMetrics implements SyncRun.Observer {
     }
 
     private Counter rejectedRecords() {
-        return counter("leadfeeder.rejected.records", "Records that could not be mapped, kept in leadfeeder_rejected_records");
+        return counter("leadfeeder.rejected.records", "Records that could not be mapped, kept in the instance's rejected_records table");
     }
 
     private Counter rows(String table) {

@@ -12,8 +12,9 @@ public final class WarehouseHealthCheck extends AbstractHealthCheck {
 
     private final DataSource dataSource;
 
-    public WarehouseHealthCheck(DataSource dataSource) {
-        super("leadfeeder", "leadfeeder-warehouse");
+    /** {@code id}: the check's id, e.g. {@code leadfeeder-warehouse}, one per instance. */
+    public WarehouseHealthCheck(String id, DataSource dataSource) {
+        super("leadfeeder", id);
         this.dataSource = dataSource;
     }
 

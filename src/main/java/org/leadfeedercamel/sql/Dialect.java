@@ -20,7 +20,7 @@ public enum Dialect {
         this.folder = folder;
     }
 
-    /** Folder under {@code sql/} and {@code db/migration/} holding this dialect's statements. */
+    /** Folder under {@code sql/} and the migrations' folders under {@code db/} holding this dialect's statements. */
     public String folder() {
         return folder;
     }

@@ -77,31 +77,42 @@ public final class Warehouse {
     }
 
     /**
-     * Applies the versioned migrations; the program migrates at every start. Two histories: the
-     * warehouse's operational tables ({@code db/migration/<dialect>}, {@code leadfeeder_schema_history})
-     * and the data tables of the configured prefix ({@code db/tables/<dialect>},
-     * {@code <prefix>schema_history}), so a new prefix on an existing warehouse gets tables of its own.
-     * A warehouse already migrated by a newer version of the program is refused rather than used
-     * half-understood.
+     * Applies the versioned migrations; the program migrates at every start. Two histories: the state
+     * tables' and the data tables' ({@code db/tables/<dialect>}, {@code <prefix>schema_history}), so a
+     * new prefix on an existing warehouse gets tables of its own. The default instance's state is the
+     * warehouse-wide one ({@code db/shared-state/<dialect>}, {@code leadfeeder_schema_history}); a named
+     * instance's is its own ({@code db/instance-state/<dialect>}, {@code <prefix>state_history}). None of
+     * them is under {@code db/migration}, where a host's own Flyway looks. A warehouse already migrated by
+     * a newer version of the program is refused rather than used half-understood.
      */
-    public static void migrate(DataSource dataSource, Dialect dialect, String tablePrefix) {
-        migrate(operational(dataSource, dialect, tablePrefix));
-        Flyway tables = tables(dataSource, dialect, tablePrefix);
-        if (tables.info().current() == null && dataTablesExist(dataSource, tablePrefix)) {
-            // made by the operational history's V1 and V4 before the data tables had a history of their own
+    public static void migrate(DataSource dataSource, Dialect dialect, Tables names) {
+        migrate(stateTables(dataSource, dialect, names));
+        Flyway tables = tables(dataSource, dialect, names.dataPrefix());
+        if (names.sharedState() && tables.info().current() == null && dataTablesExist(dataSource, names.dataPrefix())) {
+            // made by the shared state's V1 and V4 before the data tables had a history of their own
             Flyway.configure().configuration(tables.getConfiguration()).baselineVersion("1")
                     .baselineDescription("data tables of db/migration V1 and V4").load().baseline();
         }
         migrate(tables);
     }
 
+    /** {@link #migrate(DataSource, Dialect, Tables)} of the default instance. */
+    public static void migrate(DataSource dataSource, Dialect dialect, String tablePrefix) {
+        migrate(dataSource, dialect, Tables.shared(tablePrefix));
+    }
+
     /**
      * Where the warehouse's schema stands against this program's migrations, read without creating or
      * changing anything (for {@code status} and {@code check}).
      */
+    public static SchemaState state(DataSource dataSource, Dialect dialect, Tables names) {
+        return new SchemaState(history(stateTables(dataSource, dialect, names)),
+                history(tables(dataSource, dialect, names.dataPrefix())), dataTablesExist(dataSource, names.dataPrefix()));
+    }
+
+    /** {@link #state(DataSource, Dialect, Tables)} of the default instance. */
     public static SchemaState state(DataSource dataSource, Dialect dialect, String tablePrefix) {
-        return new SchemaState(history(operational(dataSource, dialect, tablePrefix)), history(tables(dataSource, dialect, tablePrefix)),
-                dataTablesExist(dataSource, tablePrefix));
+        return state(dataSource, dialect, Tables.shared(tablePrefix));
     }
 
     private static SchemaState.History history(Flyway flyway) {
@@ -111,9 +122,14 @@ public final class Warehouse {
                 current != null && current.getState() == MigrationState.FUTURE_SUCCESS);
     }
 
-    /** The operational tables' migrations, one history per warehouse. */
-    private static Flyway operational(DataSource dataSource, Dialect dialect, String tablePrefix) {
-        return flyway(dataSource, "db/migration/" + dialect.folder(), "leadfeeder_schema_history", tablePrefix);
+    /**
+     * The state tables' migrations: the shared state's, one history per warehouse (its V6 records the
+     * data prefix of the runs before it), or a named instance's own.
+     */
+    private static Flyway stateTables(DataSource dataSource, Dialect dialect, Tables names) {
+        return names.sharedState()
+                ? flyway(dataSource, "db/shared-state/" + dialect.folder(), "leadfeeder_schema_history", names.dataPrefix())
+                : flyway(dataSource, "db/instance-state/" + dialect.folder(), names.statePrefix() + "state_history", names.statePrefix());
     }
 
     /** The data tables' migrations, one history per table prefix. */

@@ -17,9 +17,8 @@ import org.leadfeedercamel.config.ConfigurationException;
  */
 public final class WarehouseCheck {
 
-    /** The sync's operational tables, shared by every table prefix. */
-    private static final List<String> OPERATIONAL_TABLES = List.of("leadfeeder_sync_runs", "leadfeeder_completed_windows",
-            "leadfeeder_rejected_records", "leadfeeder_sync_lock");
+    /** The sync's state tables, under the instance's state prefix. */
+    private static final List<String> STATE_TABLES = List.of("sync_runs", "completed_windows", "rejected_records", "sync_lock");
 
     /** What was found: fine (with what the next sync will do), or a failure to fix before it. */
     public record Finding(boolean failed, String text) {
@@ -28,15 +27,16 @@ public final class WarehouseCheck {
     private WarehouseCheck() {
     }
 
-    /** The findings of a reachable warehouse whose data tables are {@code tablePrefix} + each of {@code dataTables}. */
-    public static List<Finding> check(DataSource dataSource, Dialect dialect, String tablePrefix, List<String> dataTables) {
+    /** The findings of a reachable warehouse whose data tables are the data prefix of {@code names} + each of {@code dataTables}. */
+    public static List<Finding> check(DataSource dataSource, Dialect dialect, Tables names, List<String> dataTables) {
+        String tablePrefix = names.dataPrefix();
         List<Finding> findings = new ArrayList<>();
         try {
             UtcTimestamps.require(dataSource, dialect);
         } catch (ConfigurationException e) {
             findings.add(new Finding(true, e.getMessage()));
         }
-        SqlStatements sql = new SqlStatements(dialect, tablePrefix);
+        SqlStatements sql = new SqlStatements(dialect, names);
         String schema;
         boolean canCreate;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
@@ -53,14 +53,14 @@ public final class WarehouseCheck {
             findings.add(new Finding(true, "cannot read the warehouse: " + firstLine(e)));
             return findings;
         }
-        SchemaState state = Warehouse.state(dataSource, dialect, tablePrefix);
+        SchemaState state = Warehouse.state(dataSource, dialect, names);
         findings.add(new Finding(state.newer(), state.describe(tablePrefix)));
         if (!state.migrated() && !state.newer() && !canCreate) {
             findings.add(new Finding(true, "the role may not create tables in " + schema + ", which the next sync needs"));
         }
         List<String> tables = new ArrayList<>();
         if (!state.empty()) {
-            tables.addAll(OPERATIONAL_TABLES);
+            STATE_TABLES.forEach(table -> tables.add(names.state(table)));
         }
         if (state.dataTablesExist()) {
             dataTables.forEach(table -> tables.add(tablePrefix + table));

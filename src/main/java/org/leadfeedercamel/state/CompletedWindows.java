@@ -26,8 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class CompletedWindows {
 
-    public static final String TABLE = "leadfeeder_completed_windows";
-
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final SqlStatements sql;
@@ -77,7 +75,7 @@ public final class CompletedWindows {
         return repositories.computeIfAbsent(processorName, name -> {
             // the same transaction template as the page writes, so an add joins the page's transaction
             JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, transactions, name);
-            repository.setTableName(TABLE);
+            repository.setTableName(sql.tables().state("completed_windows"));
             repository.setCreateTableIfNotExists(false);
             ServiceHelper.startService(repository);
             return repository;

@@ -44,7 +44,8 @@ public final class RunLog {
      * {@code scheduledFor} is the Quartz fire it answers, if any, so a fire that ran twice would show.
      */
     public SyncRun start(Object given, Date scheduledFor) {
-        SyncRun run = given instanceof SyncRun asked ? asked : SyncRun.incremental(clock);
+        // a run that ended (another instance's answer, passed on by a host route) asks for nothing: a new incremental one
+        SyncRun run = given instanceof SyncRun asked && asked.endedAt() == null ? asked : SyncRun.incremental(clock);
         Map<String, Object> row = new HashMap<>();
         row.put("run_id", run.runId());
         row.put("mode", run.mode().name().toLowerCase());

@@ -2,13 +2,16 @@ package org.leadfeedercamel.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.spi.Registry;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -23,6 +26,7 @@ import org.leadfeedercamel.api.RetryWaits;
 import org.leadfeedercamel.api.TokenBucketPacer;
 import org.leadfeedercamel.api.V1LeadfeederApi;
 import org.leadfeedercamel.config.ConfigurationException;
+import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.PageMapper;
 import org.leadfeedercamel.mapping.RecordMapper;
@@ -35,6 +39,7 @@ import org.leadfeedercamel.operations.WarehouseHealthCheck;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.RowParameterBinding;
 import org.leadfeedercamel.sql.SqlStatements;
+import org.leadfeedercamel.sql.Tables;
 import org.leadfeedercamel.sql.UtcTimestamps;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.state.CompletedWindows;
@@ -48,121 +53,158 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Adds the sync to a CamelContext: the beans its routes call (all named {@code leadfeeder*}) and the
- * YAML routes (all with ids {@code leadfeeder-*}). The standalone runner and a host estate use the
- * same two calls, so the host keeps its own routes, datasource and properties.
+ * Adds sync instances to a CamelContext, any number of them: each is the routes of the YAML route
+ * templates ({@link #ROUTE_FILES}) made for it, with ids and endpoints of its own
+ * ({@code leadfeeder-<id>-*}; the default instance's {@code leadfeeder-*}), its beans local to its routes
+ * (nothing is bound in the context's registry), its route configurations, health checks and metrics.
+ * The standalone runner, Camel Main and Spring Boot hosts, and a plain CamelContext all use
+ * {@link #add}; the host keeps its own routes, datasource and properties.
  */
 public final class LeadfeederSync {
 
-    /** The API routes: requests, retries and the API choice; they need only {@link #bindApiBeans}. */
+    /** The API routes' templates: requests, retries and the API choice; {@link #addApi} makes only these. */
     public static final String API_ROUTE_FILE = "routes/leadfeeder-api.camel.yaml";
-    /** The route files, on the classpath (packaged from the top-level {@code routes/} folder). */
+    /** The route template files, on the classpath (packaged from the top-level {@code routes/} folder). */
     public static final List<String> ROUTE_FILES = List.of("routes/leadfeeder-sync.camel.yaml",
             "routes/leadfeeder-pages.camel.yaml", API_ROUTE_FILE);
+
+    private static final List<String> API_TEMPLATES = List.of("leadfeeder-api-choice", "leadfeeder-api-get", "leadfeeder-api-call");
+    private static final List<String> SYNC_TEMPLATES = List.of("leadfeeder-scheduler", "leadfeeder-sync", "leadfeeder-accounts",
+            "leadfeeder-account", "leadfeeder-stream", "leadfeeder-window", "leadfeeder-page-fetch", "leadfeeder-page-map",
+            "leadfeeder-write-page");
 
     private LeadfeederSync() {
     }
 
     /**
-     * Migrates the warehouse behind {@code dataSource} and binds the sync's beans into the context's
-     * registry. {@code settings} carries the token; it is never put into Camel properties.
+     * Migrates the instance's tables in the warehouse behind {@code dataSource} and adds its routes to
+     * {@code context}, before or after the context started. Its settings carry the credential, which is
+     * never put into Camel properties.
      */
-    public static void bindBeans(CamelContext context, SyncSettings settings, DataSource dataSource, Clock clock) {
+    public static SyncInstance add(CamelContext context, Instance instance, DataSource dataSource, Clock clock) throws Exception {
+        SyncSettings settings = instance.settings();
         if (!settings.hasCredential()) {
-            throw new ConfigurationException(SyncSettings.API_TOKEN, null, "is needed to sync (set LEADFEEDER_API_TOKEN)");
+            throw new ConfigurationException(instance.key(SyncSettings.API_TOKEN), null, "is needed to sync (set LEADFEEDER_API_TOKEN)");
         }
+        requireNew(context, instance);
         Dialect dialect = Dialect.of(dataSource);
         UtcTimestamps.require(dataSource, dialect);
-        Warehouse.migrate(dataSource, dialect, settings.warehouse().tablePrefix());
-        SqlStatements sql = new SqlStatements(dialect, settings.warehouse().tablePrefix());
+        Tables tables = Tables.of(instance);
+        Warehouse.migrate(dataSource, dialect, tables);
+        SqlStatements sql = new SqlStatements(dialect, tables);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);
-        ApiChoice choice = bindApiBeans(context, settings, clock);
-
-        routeProperties(context, Map.of(SyncSettings.SCHEDULE, settings.schedule().cron(),
-                SyncSettings.SCHEDULER_ENABLED, String.valueOf(settings.schedule().enabled())));
-        Registry registry = context.getRegistry();
-        for (String statement : SqlStatements.ROUTE_STATEMENTS) {
-            registry.bind(SqlStatements.beanName(statement), sql.get(statement)); // the routes' sql:ref: endpoints
-        }
-        registry.bind("leadfeederRowParameterBinding", new RowParameterBinding());
-        registry.bind("leadfeederDataSource", dataSource);
-        registry.bind("leadfeederSyncLock", new SyncLock(dataSource, sql, settings.warehouse().lockWait(), clock));
-        registry.bind("leadfeederPageTransaction", new PageTransaction(transactions));
-        registry.bind("leadfeederCompletedWindows", state);
-        registry.bind("leadfeederWindowPlanner", new WindowPlanner(settings.api().startDate(), settings.api().lookbackDays(), state));
-        registry.bind("leadfeederRunLog", new RunLog(dataSource, sql, clock, choice,
+        Map<String, Object> beans = apiBeans(settings, clock);
+        ApiChoice choice = (ApiChoice) beans.get("apiChoice");
+        beans.put("rowParameterBinding", new RowParameterBinding());
+        beans.put("dataSource", dataSource);
+        beans.put("syncLock", new SyncLock(dataSource, sql, settings.warehouse().lockWait(), clock));
+        beans.put("pageTransaction", new PageTransaction(transactions));
+        beans.put("completedWindows", state);
+        beans.put("windowPlanner", new WindowPlanner(settings.api().startDate(), settings.api().lookbackDays(), state));
+        beans.put("runLog", new RunLog(dataSource, sql, clock, choice,
                 new QuotaWatch(dataSource, sql, clock, settings.v1().quotaWarningPercent())));
-        registry.bind("leadfeederAccountSelection", new AccountSelection(settings.api().accountIds(), settings.api().startDate(), state, choice));
-        registry.bind("leadfeederAccountOutcomes", new AccountOutcomes());
-        registry.bind("leadfeederPageMapper", new PageMapper(new RecordMapper(new ObjectMapper())));
-        registry.bind("leadfeederPageReader", new PageReader(context, choice, state, settings.api().resultCap()));
-        registry.bind("leadfeederPageBatches", new PageBatches());
-        registry.bind("leadfeederSyncMetrics", new SyncMetrics(context, new StreamStatus(dataSource, sql),
-                settings.api().startDate(), clock));
-        registry.bind("leadfeederSyncProgress", new SyncProgress(settings.operations().progressInterval(),
+        beans.put("accountSelection", new AccountSelection(settings.api().accountIds(), settings.api().startDate(), state, choice));
+        beans.put("accountOutcomes", new AccountOutcomes());
+        beans.put("pageMapper", new PageMapper(new RecordMapper(new ObjectMapper())));
+        beans.put("pageReader", new PageReader(context, choice, state, settings.api().resultCap(), instance));
+        beans.put("pageBatches", new PageBatches(sql));
+        SyncMetrics metrics = new SyncMetrics(context, new StreamStatus(dataSource, sql), settings.api().startDate(), clock, instance.id());
+        beans.put("syncMetrics", metrics);
+        beans.put("syncProgress", new SyncProgress(settings.operations().progressInterval(),
                 settings.http().rateLimitRequests(), settings.http().rateLimitWindow(), clock));
-        registry.bind("leadfeederRunReport", new RunReport());
-        // health checks found in the registry join the context's readiness (and a host's)
-        registry.bind("leadfeederWarehouseHealthCheck", new WarehouseHealthCheck(dataSource));
-        registry.bind("leadfeederLastSyncHealthCheck", new LastSyncHealthCheck(dataSource, sql, settings.operations().maxSyncAge(), clock));
+        beans.put("runReport", new RunReport());
+
+        Map<String, String> parameters = apiParameters(instance);
+        parameters.put("schedule", settings.schedule().cron());
+        parameters.put("schedulerEnabled", String.valueOf(settings.schedule().enabled()));
+        parameters.put("statePrefix", tables.statePrefix());
+        context.addRoutesConfigurations(new InstanceRouteConfigurations(instance, (RetryWaits) beans.get("retryWaits")));
+        addRoutes(context, instance, SYNC_TEMPLATES, parameters, beans);
+        addRoutes(context, instance, API_TEMPLATES, parameters, beans);
+        // the instance's readiness joins the context's (and a host's health endpoint)
+        List<HealthCheck> checks = List.of(new WarehouseHealthCheck(instance.routeId("warehouse"), dataSource),
+                new LastSyncHealthCheck(instance.routeId("last-sync"), dataSource, sql, settings.operations().maxSyncAge(), clock));
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        checks.forEach(health::register);
+        return new SyncInstance(instance, choice, (PageMapper) beans.get("pageMapper"), metrics, checks);
+    }
+
+    /** {@link #add(CamelContext, Instance, DataSource, Clock)} on the system clock. */
+    public static SyncInstance add(CamelContext context, Instance instance, DataSource dataSource) throws Exception {
+        return add(context, instance, dataSource, Clock.systemUTC());
     }
 
     /**
-     * Binds what the API routes ({@link #API_ROUTE_FILE}) need and nothing of the warehouse: the API
-     * choice, request building, answers, the HTTP client, pacing and retry waits. {@code check} talks to
-     * the API with these alone, so it reaches the API without touching the warehouse.
+     * Adds the instance's API routes alone and nothing of the warehouse: the API choice, request
+     * building, answers, the HTTP client, pacing and retries. {@code check} talks to the API with these,
+     * so it reaches the API without touching the warehouse.
      */
-    public static ApiChoice bindApiBeans(CamelContext context, SyncSettings settings, Clock clock) {
-        routeProperties(context, Map.of(SyncSettings.BASE_API_URL, settings.api().baseUrl().toString(),
-                SyncSettings.CONNECT_TIMEOUT, millis(settings.http().connectTimeout()),
-                SyncSettings.RESPONSE_TIMEOUT, millis(settings.http().responseTimeout()),
-                SyncSettings.RETRIES, String.valueOf(settings.http().retries()),
-                SyncSettings.BACKOFF_INITIAL, millis(settings.http().backoffInitial()),
-                SyncSettings.BACKOFF_MAX, millis(settings.http().backoffMax()),
-                SyncSettings.RATE_LIMIT_RETRIES, String.valueOf(settings.http().rateLimitRetries())));
+    public static ApiChoice addApi(CamelContext context, Instance instance, Clock clock) throws Exception {
+        requireNew(context, instance);
+        Map<String, Object> beans = apiBeans(instance.settings(), clock);
+        context.addRoutesConfigurations(new InstanceRouteConfigurations(instance, (RetryWaits) beans.get("retryWaits")));
+        addRoutes(context, instance, API_TEMPLATES, apiParameters(instance), beans);
+        return (ApiChoice) beans.get("apiChoice");
+    }
+
+    private static Map<String, Object> apiBeans(SyncSettings settings, Clock clock) {
         ObjectMapper json = new ObjectMapper();
-        ApiChoice choice = new ApiChoice(settings.api().generation(),
+        Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("apiChoice", new ApiChoice(settings.api().generation(),
                 new ClassicLeadfeederApi(settings.api().baseUrl(), settings.api().pageSize(), settings.api().resultCap(), new RecordMapper(json)),
                 new V1LeadfeederApi(settings.api().baseUrl(), settings.api().pageSize(), settings.api().resultCap(), settings.v1().monthlyQuota(),
-                        new V1RecordMapper(json)));
-        Registry registry = context.getRegistry();
-        registry.bind("leadfeederApiChoice", choice);
-        registry.bind("leadfeederRequestWriter", new RequestWriter(settings.api().baseUrl()));
-        registry.bind("leadfeederApiResponses", new ApiResponses(json, settings.api().baseUrl(),
-                settings.http().maxRateLimitWait(), clock));
-        registry.bind("leadfeederHttpClient", new LeadfeederHttpClient(settings.api().baseUrl(), settings.api().token(), settings.http().userAgent()));
-        registry.bind("leadfeederApiPacing", new ApiPacing(
+                        new V1RecordMapper(json))));
+        beans.put("requestWriter", new RequestWriter(settings.api().baseUrl()));
+        beans.put("apiResponses", new ApiResponses(json, settings.api().baseUrl(), settings.http().maxRateLimitWait(), clock));
+        beans.put("httpClient", new LeadfeederHttpClient(settings.api().baseUrl(), settings.api().token(), settings.http().userAgent()));
+        beans.put("apiPacing", new ApiPacing(
                 new RequestPacer(settings.http().rateLimitRequests(), settings.http().rateLimitWindow(), clock),
                 new TokenBucketPacer(settings.v1().requestsPerSecond(), settings.v1().burst(), clock), settings.api().baseUrl()));
-        registry.bind("leadfeederRetryWaits", new RetryWaits(clock, settings.http().rateLimitWindow(),
-                settings.http().maxRateLimitWait()));
-        return choice;
+        beans.put("retryWaits", new RetryWaits(clock, settings.http().rateLimitWindow(), settings.http().maxRateLimitWait()));
+        return beans;
     }
 
-    /**
-     * The settings the routes' placeholders name, as the context's fallback: a host's own properties
-     * still win, and a key nobody set resolves to the value the settings checked (its default, once).
-     */
-    private static void routeProperties(CamelContext context, Map<String, String> values) {
-        PropertiesComponent properties = context.getPropertiesComponent();
-        values.forEach((key, value) -> {
-            if (properties.resolveProperty(key).isEmpty()) {
-                properties.addInitialProperty(key, value);
-            }
-        });
+    private static Map<String, String> apiParameters(Instance instance) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("routePrefix", instance.namePrefix());
+        parameters.put("baseApiUrl", instance.settings().api().baseUrl().toString());
+        parameters.put("connectTimeout", String.valueOf(instance.settings().http().connectTimeout().toMillis()));
+        parameters.put("responseTimeout", String.valueOf(instance.settings().http().responseTimeout().toMillis()));
+        return parameters;
     }
 
-    private static String millis(Duration duration) {
-        return String.valueOf(duration.toMillis());
+    /** An instance's routes from their templates, which are loaded once per context. */
+    private static void addRoutes(CamelContext context, Instance instance, List<String> templates, Map<String, String> parameters,
+            Map<String, Object> beans) throws Exception {
+        Model model = loadTemplates(context);
+        for (String template : templates) {
+            TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(context, template)
+                    .routeId(instance.routeId(template.substring("leadfeeder-".length())));
+            RouteTemplateDefinition definition = model.getRouteTemplateDefinition(template);
+            definition.getTemplateParameters().forEach(parameter -> route.parameter(parameter.getName(), parameters.get(parameter.getName())));
+            beans.forEach(route::bean);
+            route.add();
+        }
     }
 
-    /** Loads the sync's YAML routes into the context. */
-    public static void addRoutes(CamelContext context) throws Exception {
-        List<Resource> resources = ROUTE_FILES.stream()
-                .map(file -> ResourceHelper.resolveResource(context, "classpath:" + file))
-                .toList();
-        PluginHelper.getRoutesLoader(context).loadRoutes(resources);
+    private static Model loadTemplates(CamelContext context) throws Exception {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        if (model.getRouteTemplateDefinition("leadfeeder-sync") == null) {
+            List<Resource> resources = ROUTE_FILES.stream()
+                    .map(file -> ResourceHelper.resolveResource(context, "classpath:" + file))
+                    .toList();
+            PluginHelper.getRoutesLoader(context).loadRoutes(resources);
+        }
+        return model;
     }
 
+    /** A second instance of one id would take the first one's routes: refused by name. */
+    private static void requireNew(CamelContext context, Instance instance) {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        if (context.getRoute(instance.routeId("api-call")) != null || model.getRouteDefinition(instance.routeId("api-call")) != null) {
+            throw new IllegalStateException("instance " + instance.id() + " is in this CamelContext already (its routes "
+                    + instance.routeId("*") + " are there); give each instance its own id");
+        }
+    }
 }

@@ -14,6 +14,12 @@ import org.leadfeedercamel.sql.SqlStatements;
  */
 public final class PageBatches {
 
+    private final SqlStatements sql;
+
+    public PageBatches(SqlStatements sql) {
+        this.sql = sql;
+    }
+
     /** The page's non-empty batches; the write route runs them in one transaction. */
     public List<Batch> of(SyncRun run, PageRows page) {
         page.setLocationsToWrite(run.writtenLocations().unwritten(page.getLocations()));
@@ -29,9 +35,9 @@ public final class PageBatches {
         return batches;
     }
 
-    private static void add(List<Batch> batches, String statement, List<Map<String, Object>> rows) {
+    private void add(List<Batch> batches, String statement, List<Map<String, Object>> rows) {
         if (!rows.isEmpty()) {
-            batches.add(new Batch(SqlStatements.beanName(statement), rows));
+            batches.add(new Batch(statement, sql.get(statement), rows));
         }
     }
 

@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.leadfeedercamel.api.ApiChoice;
+import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.api.ApiRequest;
 import org.leadfeedercamel.api.OffsetExceededException;
 import org.leadfeedercamel.api.Paging;
@@ -32,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PageReader {
 
-    /** The route that fetches the page of an exchange's {@link ApiRequest} and maps it into its {@code page} variable. */
-    static final String FETCH = "direct:leadfeeder-page-fetch";
     static final String PAGE = "page";
 
     private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
@@ -42,13 +41,16 @@ public final class PageReader {
     private final ApiChoice choice;
     private final CompletedWindows state;
     private final int resultCap;
+    private final Instance instance;
     private ProducerTemplate producer;
 
-    public PageReader(CamelContext context, ApiChoice choice, CompletedWindows state, int resultCap) {
+    /** Reads the pages of {@code instance}'s windows through its {@code page-fetch} route, ahead on a pool named for it. */
+    public PageReader(CamelContext context, ApiChoice choice, CompletedWindows state, int resultCap, Instance instance) {
         this.context = context;
         this.choice = choice;
         this.state = state;
         this.resultCap = resultCap;
+        this.instance = instance;
     }
 
     /** The paging cursor of a window, at its first page. */
@@ -61,7 +63,7 @@ public final class PageReader {
         ApiRequest request = pages.next;
         Exchange answer;
         try {
-            answer = pages.ahead != null ? take(pages) : producer().send(FETCH, fetchOf(pages, request));
+            answer = pages.ahead != null ? take(pages) : producer().send(fetchEndpoint(), fetchOf(pages, request));
             if (answer.getException() != null) {
                 throw answer.getException();
             }
@@ -91,7 +93,7 @@ public final class PageReader {
         if (pages.next == null) {
             rows.markLast();
         } else {
-            pages.ahead = producer().asyncSend(FETCH, fetchOf(pages, pages.next));
+            pages.ahead = producer().asyncSend(fetchEndpoint(), fetchOf(pages, pages.next));
         }
         return rows;
     }
@@ -144,8 +146,13 @@ public final class PageReader {
         if (producer == null) {
             // a pool of our own, named for the sync and shut down with the context
             producer = context.createProducerTemplate();
-            producer.setExecutorService(context.getExecutorServiceManager().newCachedThreadPool(this, "leadfeeder-prefetch"));
+            producer.setExecutorService(context.getExecutorServiceManager().newCachedThreadPool(this, instance.routeId("prefetch")));
         }
         return producer;
+    }
+
+    /** The route that fetches the page of an exchange's {@link ApiRequest} and maps it into its {@code page} variable. */
+    private String fetchEndpoint() {
+        return "direct:" + instance.routeId("page-fetch");
     }
 }

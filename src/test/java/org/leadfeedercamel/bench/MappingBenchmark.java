@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
@@ -93,15 +92,11 @@ public class MappingBenchmark {
             routeEntries += ((List<?>) ((Map<?, ?>) ((Map<?, ?>) visit).get("attributes")).get("visit_route")).size();
         }
         Map<String, String> values = Map.of(SyncSettings.API_TOKEN, "tok", SyncSettings.DB_URL,
-                "jdbc:h2:mem:mapping-benchmark;DB_CLOSE_DELAY=-1");
+                "jdbc:h2:mem:mapping-benchmark;DB_CLOSE_DELAY=-1", SyncSettings.SCHEDULER_ENABLED, "false");
         SyncSettings settings = SyncSettings.read(key -> java.util.Optional.ofNullable(values.get(key)));
         warehouse = Warehouse.open(settings.warehouse());
         context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("leadfeeder.scheduler-enabled", "false");
-        context.getPropertiesComponent().setInitialProperties(properties);
-        LeadfeederSync.bindBeans(context, settings, warehouse, CLOCK);
-        LeadfeederSync.addRoutes(context);
+        LeadfeederSync.add(context, org.leadfeedercamel.config.Instance.ofDefault(settings), warehouse, CLOCK);
         context.start();
         producer = context.createProducerTemplate();
     }

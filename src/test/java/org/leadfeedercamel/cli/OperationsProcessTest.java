@@ -52,18 +52,18 @@ class OperationsProcessTest {
             Awaitility.await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
                 HttpResponse<String> ready = get(port, "/observe/health/ready");
                 return ready.statusCode() == 200 && ready.body().replace(" ", "").contains("\"status\":\"UP\"")
-                        && get(port, "/observe/metrics").body().contains("leadfeeder_run_duration_seconds_count{status=\"succeeded\"");
+                        && get(port, "/observe/metrics").body().contains("leadfeeder_run_duration_seconds_count{instance=\"default\",status=\"succeeded\"");
             });
             HttpResponse<String> health = get(port, "/observe/health?exposureLevel=full");
             assertThat(health.body()).contains("leadfeeder-warehouse").contains("leadfeeder-last-sync");
             assertThat(get(port, "/observe/health/live").statusCode()).isEqualTo(200);
 
             String metrics = get(port, "/observe/metrics").body();
-            assertThat(metrics).containsPattern("leadfeeder_requests_total(\\{[^}]*})? [1-9]")
+            assertThat(metrics).containsPattern("leadfeeder_requests_total\\{instance=\"default\"} [1-9]")
                     .containsPattern("leadfeeder_rows_total\\{[^}]*table=\"visits\"[^}]*} [1-9]")
                     .containsPattern("leadfeeder_rows_total\\{[^}]*table=\"visit_routs\"[^}]*} [1-9]")
-                    .contains("leadfeeder_retries_total 0.0").contains("leadfeeder_rate_limited_total 0.0")
-                    .contains("leadfeeder_rejected_records_total 0.0")
+                    .contains("leadfeeder_retries_total{instance=\"default\"} 0.0").contains("leadfeeder_rate_limited_total{instance=\"default\"} 0.0")
+                    .contains("leadfeeder_rejected_records_total{instance=\"default\"} 0.0")
                     .containsPattern("leadfeeder_last_success_seconds(\\{[^}]*})? 1\\.[0-9]+E9")
                     .contains("camel_exchanges_total"); // Camel's own route metrics beside ours
             assertThat(metrics).doesNotContain(LeadfeederSimulator.DEFAULT_TOKEN);

@@ -220,6 +220,34 @@ class SyncCommandsTest {
     }
 
     @Test
+    void instancesDeclaredInTheEnvironmentAreEachSyncedCheckedAndReported() throws Exception {
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("acme-token", java.util.Set.of("100001"))
+                .token("beta-token", java.util.Set.of("100002")).start()) {
+            String db = "jdbc:h2:file:" + work.resolve("tenants");
+            Map<String, String> env = Map.of("LEADFEEDER_BASE_API_URL", simulator.baseUrl(), "LEADFEEDER_DB_URL", db,
+                    "LEADFEEDER_INSTANCES_ACME_API_TOKEN", "acme-token", "LEADFEEDER_INSTANCES_BETA_API_TOKEN", "beta-token",
+                    "LEADFEEDER_INSTANCES_BETA_TABLE_PREFIX", "beta_");
+
+            ConnectorProcess.Result once = ConnectorProcess.run(work, env, "once");
+            ConnectorProcess.Result status = ConnectorProcess.run(work, env, "status");
+            ConnectorProcess.Result check = ConnectorProcess.run(work, env, "check");
+
+            assertThat(once.exitCode()).as(once.output()).isZero();
+            assertThat(once.output()).contains("of instance acme succeeded", "of instance beta succeeded", "raw_leadfeeder_acme__visits",
+                    "beta_visits", "beta_rejected_records").doesNotContain("DEMO MODE").doesNotContain("acme-token");
+            for (String account : List.of("100001", "100002")) {
+                String table = account.equals("100001") ? "raw_leadfeeder_acme__visits" : "beta_visits";
+                assertThat(count(db, table)).isEqualTo(simulator.dataset().visits(account,
+                        simulator.dataset().firstDay(account), simulator.dataset().lastDay(account), 0, 0).total());
+            }
+            assertThat(status.exitCode()).as(status.output()).isZero();
+            assertThat(status.output()).contains("Instance acme", "Instance beta", "account 100001", "account 100002", "succeeded");
+            assertThat(check.exitCode()).as(check.output()).isZero();
+            assertThat(check.output()).contains("instance acme api: ok", "instance beta api: ok", "sees 1 account(s)");
+        }
+    }
+
+    @Test
     void checkConfirmsConfigurationDatabaseAndApi() throws Exception {
         try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().token("check-token").start()) {
             Map<String, String> env = Map.of("LEADFEEDER_API_TOKEN", "check-token", "LEADFEEDER_BASE_API_URL", simulator.baseUrl(),

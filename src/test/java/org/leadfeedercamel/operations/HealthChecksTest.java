@@ -13,6 +13,7 @@ import javax.management.ObjectName;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SqlStatements;
@@ -46,7 +47,7 @@ class HealthChecksTest {
 
     @Test
     void aWarehouseThatDoesNotAnswerIsNotReady() {
-        WarehouseHealthCheck check = new WarehouseHealthCheck(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/test", "postgres", ""));
+        WarehouseHealthCheck check = new WarehouseHealthCheck("leadfeeder-warehouse", new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/test", "postgres", ""));
         HealthCheck.Result result = check.call();
         assertThat(check.isReadiness()).isTrue();
         assertThat(check.isLiveness()).isFalse();
@@ -58,9 +59,9 @@ class HealthChecksTest {
     void theLastSyncMustBeRecentOnceTheFirstHadTime() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:health-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         Warehouse.migrate(dataSource, Dialect.H2, "raw_leadfeeder__");
-        assertThat(new WarehouseHealthCheck(dataSource).call().getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(new WarehouseHealthCheck("leadfeeder-warehouse", dataSource).call().getState()).isEqualTo(HealthCheck.State.UP);
         Hands clock = new Hands();
-        LastSyncHealthCheck check = new LastSyncHealthCheck(dataSource, new SqlStatements(Dialect.H2, "raw_leadfeeder__"),
+        LastSyncHealthCheck check = new LastSyncHealthCheck("leadfeeder-last-sync", dataSource, new SqlStatements(Dialect.H2, "raw_leadfeeder__"),
                 Duration.ofMinutes(180), clock);
 
         assertThat(check.call().getState()).as("no sync yet, just started").isEqualTo(HealthCheck.State.UP);
@@ -83,13 +84,12 @@ class HealthChecksTest {
 
     @Test
     void theRoutesAreJmxBeans() throws Exception {
-        Map<String, String> values = Map.of(SyncSettings.API_TOKEN, "tok", SyncSettings.DB_URL, "jdbc:h2:mem:jmx-" + System.nanoTime());
+        Map<String, String> values = Map.of(SyncSettings.API_TOKEN, "tok", SyncSettings.DB_URL, "jdbc:h2:mem:jmx-" + System.nanoTime(),
+                SyncSettings.SCHEDULER_ENABLED, "false");
         SyncSettings settings = SyncSettings.read(key -> Optional.ofNullable(values.get(key)));
         try (var dataSource = Warehouse.open(settings.warehouse()); DefaultCamelContext context = new DefaultCamelContext()) {
             context.getCamelContextExtension().setName("leadfeeder-jmx-test");
-            context.getPropertiesComponent().addInitialProperty("leadfeeder.scheduler-enabled", "false");
-            LeadfeederSync.bindBeans(context, settings, dataSource, Clock.systemUTC());
-            LeadfeederSync.addRoutes(context);
+            LeadfeederSync.add(context, Instance.ofDefault(settings), dataSource, Clock.systemUTC());
             context.start();
             assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(
                     new ObjectName("org.apache.camel:context=leadfeeder-jmx-test,type=routes,name=\"leadfeeder-window\""), null)).hasSize(1);

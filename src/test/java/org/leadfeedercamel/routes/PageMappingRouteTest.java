@@ -144,7 +144,7 @@ class PageMappingRouteTest extends RouteTestSupport {
                          {"id":"3","type":"accounts","attributes":{"name":"C","on_trial":"yes"}}]}
                 """, Map.class);
 
-        PageRows rows = context.getRegistry().lookupByNameAndType("leadfeederPageMapper", PageMapper.class)
+        PageRows rows = instance.pageMapper()
                 .accounts(runOf(exchangeFor(null, "accounts")), document);
 
         assertThat(rows.getAccounts()).extracting(r -> r.get("on_trial")).containsExactly(true, false);

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -17,6 +16,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.leadfeedercamel.api.ApiChoice;
 import org.leadfeedercamel.api.ApiRequest;
+import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.PageMapping;
 import org.leadfeedercamel.mapping.PageRows;
@@ -25,11 +25,14 @@ import org.leadfeedercamel.run.SyncRun;
 import org.leadfeedercamel.run.SyncWindow;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.sync.LeadfeederSync;
+import org.leadfeedercamel.sync.SyncInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One route at a time: the sync's YAML routes in a test CamelContext with advice enabled, over a fresh
  * in-memory H2 warehouse; {@link #api()} is where the routes' HTTP goes (a simulator, when a test has one).
+ * The routes are the default instance's, made from the templates: their definitions keep the template's
+ * {@code {{routePrefix}}}, so advice finds an endpoint by a pattern such as {@code direct:.*-window}.
  */
 abstract class RouteTestSupport extends CamelTestSupport {
 
@@ -38,6 +41,7 @@ abstract class RouteTestSupport extends CamelTestSupport {
     protected HikariDataSource dataSource;
     protected JdbcTemplate jdbc;
     protected SyncSettings settings;
+    protected SyncInstance instance;
 
     /** The API base URL the routes call; tests without HTTP leave the default. */
     protected String api() {
@@ -65,20 +69,12 @@ abstract class RouteTestSupport extends CamelTestSupport {
         values.put(SyncSettings.API, "classic");
         values.put("leadfeeder.http.backoff-initial-ms", "5");
         values.put("leadfeeder.http.backoff-max-ms", "20");
+        values.put(SyncSettings.SCHEDULER_ENABLED, "false");
         values.putAll(overrides());
         settings = SyncSettings.read(key -> Optional.ofNullable(values.get(key)));
-        Properties properties = new Properties();
-        values.forEach((k, v) -> {
-            if (!k.equals(SyncSettings.API_TOKEN)) {
-                properties.setProperty(k, v);
-            }
-        });
-        properties.setProperty("leadfeeder.scheduler-enabled", "false");
-        context.getPropertiesComponent().setInitialProperties(properties);
         dataSource = Warehouse.open(settings.warehouse());
         jdbc = new JdbcTemplate(dataSource);
-        LeadfeederSync.bindBeans(context, settings, dataSource, CLOCK);
-        LeadfeederSync.addRoutes(context);
+        instance = LeadfeederSync.add(context, Instance.ofDefault(settings), dataSource, CLOCK);
         return context;
     }
 
@@ -128,7 +124,7 @@ abstract class RouteTestSupport extends CamelTestSupport {
 
     /** Empty rows of a page read in {@code window} on the configured API, as the page reader opens them. */
     protected PageRows pageRows(SyncRun run, SyncWindow window) {
-        ApiChoice choice = context.getRegistry().lookupByNameAndType("leadfeederApiChoice", ApiChoice.class);
+        ApiChoice choice = instance.apiChoice();
         return new PageRows(run, window, choice.api().mapping(window.stream()));
     }
 }

@@ -18,7 +18,7 @@ class SchedulerRouteTest extends RouteTestSupport {
 
     @Test
     void theCronFiresTheSync() throws Exception {
-        AdviceWith.adviceWith(context, "leadfeeder-scheduler", a -> a.weaveByToUri("direct:leadfeeder-sync").replace().to("mock:sync"));
+        AdviceWith.adviceWith(context, "leadfeeder-scheduler", a -> a.weaveByToUri("direct:.*-sync").replace().to("mock:sync"));
         context.start();
         NotifyBuilder fired = new NotifyBuilder(context).fromRoute("leadfeeder-scheduler").whenDone(2).create();
         context.getRouteController().startRoute("leadfeeder-scheduler");

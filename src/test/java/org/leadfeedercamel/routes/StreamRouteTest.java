@@ -17,7 +17,7 @@ import org.leadfeedercamel.run.SyncWindow;
 class StreamRouteTest extends RouteTestSupport {
 
     private MockEndpoint windows() throws Exception {
-        AdviceWith.adviceWith(context, "leadfeeder-stream", a -> a.weaveByToUri("direct:leadfeeder-window").replace().to("mock:window"));
+        AdviceWith.adviceWith(context, "leadfeeder-stream", a -> a.weaveByToUri("direct:.*-window").replace().to("mock:window"));
         context.start();
         return getMockEndpoint("mock:window");
     }

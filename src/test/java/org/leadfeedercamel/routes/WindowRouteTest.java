@@ -51,12 +51,12 @@ class WindowRouteTest extends RouteTestSupport {
 
     private MockEndpoint start() throws Exception {
         // the API is replaced inside leadfeeder-api-get, which pages fetched ahead go through too
-        AdviceWith.adviceWith(context, "leadfeeder-api-get", a -> a.weaveByToUri("direct:leadfeeder-api-call").replace()
+        AdviceWith.adviceWith(context, "leadfeeder-api-get", a -> a.weaveByToUri("direct:.*-api-call").replace()
                 .process(e -> {
                     fetched.incrementAndGet();
                     e.getMessage().setBody(pages.removeFirst());
                 }));
-        AdviceWith.adviceWith(context, "leadfeeder-window", a -> a.weaveByToUri("direct:leadfeeder-write-page").replace().to("mock:page"));
+        AdviceWith.adviceWith(context, "leadfeeder-window", a -> a.weaveByToUri("direct:.*-write-page").replace().to("mock:page"));
         context.start();
         return getMockEndpoint("mock:page");
     }

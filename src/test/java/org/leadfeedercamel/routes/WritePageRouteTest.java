@@ -54,8 +54,8 @@ class WritePageRouteTest extends WritePageRouteTestBase {
     @Test
     void aFailureLateInThePageRollsBackEverythingItWrote() throws Exception {
         // the locations are written after the visits: the visits' batch must go with them
-        AdviceWith.adviceWith(context, "leadfeeder-write-page", a -> a.weaveByToUri("sql:ref:*").before().process(e -> {
-            if (e.getMessage().getBody(Batch.class).statement().equals("leadfeederSqlUpsertLocations")) {
+        AdviceWith.adviceWith(context, "leadfeeder-write-page", a -> a.weaveByToUri("sql:*").before().process(e -> {
+            if (e.getMessage().getBody(Batch.class).statement().equals("upsert-locations")) {
                 throw new IllegalStateException("disk full");
             }
         }));

@@ -15,6 +15,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,8 +34,6 @@ class EmbeddingTest {
             CamelContext host = new DefaultCamelContext();
             Properties hostProperties = new Properties();
             hostProperties.setProperty("host.greeting", "hello");
-            hostProperties.setProperty("leadfeeder.base-api-url", simulator.baseUrl());
-            hostProperties.setProperty("leadfeeder.scheduler-enabled", "false");
             host.getPropertiesComponent().setInitialProperties(hostProperties);
             JdbcDataSource hostDataSource = new JdbcDataSource();
             hostDataSource.setURL("jdbc:h2:mem:host-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -48,16 +47,16 @@ class EmbeddingTest {
                 }
             });
 
-            // the embedding recipe: settings from the host's own configuration, its datasource, the two calls
+            // the embedding recipe: settings from the host's own configuration, its datasource, one call
             SyncSettings settings = SyncSettings.read(key -> switch (key) {
                 case SyncSettings.API_TOKEN -> Optional.of("tok");
                 case SyncSettings.BASE_API_URL -> Optional.of(simulator.baseUrl());
                 case SyncSettings.START_DATE -> Optional.of(SyncEndToEndTest.FROM.toString());
+                case SyncSettings.SCHEDULER_ENABLED -> Optional.of("false");
                 default -> Optional.empty();
             });
             java.util.Set<String> hostBeans = new java.util.HashSet<>(host.getRegistry().findByTypeWithName(Object.class).keySet());
-            LeadfeederSync.bindBeans(host, settings, hostDataSource, CLOCK);
-            LeadfeederSync.addRoutes(host);
+            LeadfeederSync.add(host, Instance.ofDefault(settings), hostDataSource, CLOCK);
             host.start();
             java.util.Set<Thread> hostThreads = Thread.getAllStackTraces().keySet();
             try {
@@ -80,16 +79,17 @@ class EmbeddingTest {
                         .contains("orders", "failing", "leadfeeder-sync", "leadfeeder-window")
                         .filteredOn(id -> !id.equals("orders") && !id.equals("failing"))
                         .allSatisfy(id -> assertThat(id).startsWith("leadfeeder-"));
+                // the sync's beans are local to its routes: none is bound in the host's registry
                 assertThat(host.getRegistry().findByTypeWithName(Object.class).keySet())
                         .filteredOn(name -> !hostBeans.contains(name) && !name.endsWith("-variable-repository")) // Camel's own, at start
-                        .isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("leadfeeder"));
+                        .isEmpty();
                 assertThat(host.getRegistry().lookupByName("dataSource")).isSameAs(hostDataSource);
                 assertThat(host.resolvePropertyPlaceholders("{{host.greeting}}")).isEqualTo("hello");
                 // the only threads the sync started are its own, named so (the simulator's are the test's)
                 assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> !hostThreads.contains(t))
                         .extracting(Thread::getName).filteredOn(name -> !name.startsWith("simulator-"))
                         .isNotEmpty().allSatisfy(name -> assertThat(name).contains("leadfeeder-"));
-                // the host's endpoints are untouched; the sync's are its own direct: and sql:ref: ones
+                // the host's endpoints are untouched; the sync's are its own direct: ones
                 assertThat(host.getEndpoints()).extracting(e -> e.getEndpointUri())
                         .filteredOn(uri -> uri.startsWith("direct:")).allSatisfy(uri ->
                                 assertThat(uri).matches("direct://(host-.*|leadfeeder-.*)"));
@@ -108,7 +108,7 @@ class EmbeddingTest {
                     warehouse.url() + "?sessionVariables=time_zone='+05:00'", warehouse.user(), warehouse.password());
             SyncSettings settings = SyncSettings.read(key -> key.equals(SyncSettings.API_TOKEN) ? Optional.of("tok") : Optional.empty());
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeadfeederSync.bindBeans(new DefaultCamelContext(), settings, hostDataSource, CLOCK))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeadfeederSync.add(new DefaultCamelContext(), Instance.ofDefault(settings), hostDataSource, CLOCK))
                     .isInstanceOf(org.leadfeedercamel.config.ConfigurationException.class)
                     .hasMessageStartingWith("leadfeeder.db-url: 'jdbc:mariadb://127.0.0.1")
                     .hasMessageContaining(warehouse.url().substring(warehouse.url().lastIndexOf('/')))

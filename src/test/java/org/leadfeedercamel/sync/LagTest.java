@@ -27,7 +27,7 @@ class LagTest {
                 .clock(clock).token("tok").requestsPerWindow(0).start();
              SyncHarness sync = new SyncHarness(simulator, clock, SyncEndToEndTest.START)) {
             assertThat(sync.once().status()).isEqualTo(SyncRun.Status.SUCCEEDED);
-            SyncMetrics metrics = sync.context.getRegistry().lookupByNameAndType("leadfeederSyncMetrics", SyncMetrics.class);
+            SyncMetrics metrics = sync.instance.metrics();
             Gauge lag = metrics.registry().get("leadfeeder.lag").tags("account", "100001", "stream", "visits").gauge();
             StreamStatus status = new StreamStatus(sync.dataSource, new SqlStatements(Dialect.H2, "raw_leadfeeder__"));
 

@@ -59,18 +59,29 @@ class SyncEndToEndTest {
     /** The data tables of one table prefix equal what the simulator served for [FROM, TO]. */
     static void assertWarehouseEqualsSimulator(org.springframework.jdbc.core.JdbcTemplate jdbc, LeadfeederSimulator simulator,
             String prefix) {
+        assertWarehouseEqualsSimulator(jdbc, simulator, prefix, simulator.dataset().accounts().stream().map(SimAccount::id)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** The data tables of one table prefix equal what the simulator served of {@code accountIds} for [FROM, TO], and nothing else. */
+    static void assertWarehouseEqualsSimulator(org.springframework.jdbc.core.JdbcTemplate jdbc, LeadfeederSimulator simulator,
+            String prefix, java.util.Set<String> accountIds) {
         ExpectedRows expected = new ExpectedRows(simulator.dataset());
         List<Map<String, Object>> visits = new ArrayList<>();
         List<Map<String, Object>> routes = new ArrayList<>();
         List<Map<String, Object>> leads = new ArrayList<>();
         List<Map<String, Object>> locations = new ArrayList<>();
         for (SimAccount account : simulator.dataset().accounts()) {
+            if (!accountIds.contains(account.id())) {
+                continue;
+            }
             visits.addAll(expected.visits(account.id(), FROM, TO));
             routes.addAll(expected.visitRoutes(account.id(), FROM, TO));
             leads.addAll(expected.leads(account.id(), FROM, TO));
             locations.addAll(expected.locations(account.id(), FROM, TO));
         }
-        WarehouseTables.assertEquals(jdbc, prefix + "accounts", List.of("account_id"), expected.accounts());
+        WarehouseTables.assertEquals(jdbc, prefix + "accounts", List.of("account_id"), expected.accounts().stream()
+                .filter(row -> accountIds.contains(String.valueOf(row.get("account_id")))).toList());
         WarehouseTables.assertEquals(jdbc, prefix + "visits", List.of("account_id", "visit_id"), visits);
         WarehouseTables.assertEquals(jdbc, prefix + "visit_routs", List.of("account_id", "visit_id", "page_number"), routes);
         WarehouseTables.assertEquals(jdbc, prefix + "locations", List.of("account_id", "location_id"), locations);

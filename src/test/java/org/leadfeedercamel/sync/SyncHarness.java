@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.sql.TestWarehouses;
@@ -29,6 +29,7 @@ public final class SyncHarness implements AutoCloseable {
     final HikariDataSource dataSource;
     final JdbcTemplate jdbc;
     final CamelContext context;
+    final SyncInstance instance;
 
     public SyncHarness(LeadfeederSimulator simulator, Clock clock, Map<String, String> overrides) throws Exception {
         this(simulator, clock, overrides, new TestWarehouses.TestWarehouse(TestWarehouses.Kind.H2,
@@ -51,21 +52,13 @@ public final class SyncHarness implements AutoCloseable {
         values.put(SyncSettings.API, "classic"); // the /v1 suites say v1; auto is tested on its own
         values.put("leadfeeder.http.backoff-initial-ms", "10");
         values.put("leadfeeder.http.backoff-max-ms", "50");
+        values.put(SyncSettings.SCHEDULER_ENABLED, "false");
         values.putAll(overrides);
         this.settings = SyncSettings.read(key -> Optional.ofNullable(values.get(key)));
         this.dataSource = Warehouse.open(settings.warehouse());
         this.jdbc = new JdbcTemplate(dataSource);
         this.context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        values.forEach((key, value) -> {
-            if (!key.equals(SyncSettings.API_TOKEN) && !key.equals(SyncSettings.DB_PASSWORD)) {
-                properties.setProperty(key, value);
-            }
-        });
-        properties.setProperty("leadfeeder.scheduler-enabled", "false");
-        context.getPropertiesComponent().setInitialProperties(properties);
-        LeadfeederSync.bindBeans(context, settings, dataSource, clock);
-        LeadfeederSync.addRoutes(context);
+        this.instance = LeadfeederSync.add(context, Instance.ofDefault(settings), dataSource, clock);
         context.start();
     }
 

@@ -106,7 +106,7 @@ class V1SyncEndToEndTest {
             assertThat(log.get("API")).isEqualTo("v1");
             assertThat(((Number) log.get("API_QUOTA_USED")).intValue()).isEqualTo(minimum);
             assertThat(log.get("WARNINGS")).isNull();
-            assertThat(sync.context.getRegistry().lookupByNameAndType("leadfeederSyncMetrics", SyncMetrics.class).registry()
+            assertThat(sync.instance.metrics().registry()
                     .get("leadfeeder.api.quota.used").gauge().value()).isEqualTo(minimum);
             assertThat(sync.jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder__visit_routs WHERE has_met_goals", Integer.class))
                     .isPositive();

@@ -1,0 +1,21 @@
+package org.leadfeedercamel.sync;
+
+import java.util.List;
+import org.apache.camel.health.HealthCheck;
+import org.leadfeedercamel.api.ApiChoice;
+import org.leadfeedercamel.config.Instance;
+import org.leadfeedercamel.mapping.PageMapper;
+import org.leadfeedercamel.operations.SyncMetrics;
+
+/**
+ * An instance added to a CamelContext: what a host (or a test) may want of it besides its endpoint,
+ * since none of its beans is in the context's registry.
+ */
+public record SyncInstance(Instance instance, ApiChoice apiChoice, PageMapper pageMapper, SyncMetrics metrics,
+                           List<HealthCheck> healthChecks) {
+
+    /** Where a run is asked for: {@code direct:leadfeeder-<id>-sync} (the default instance's {@code direct:leadfeeder-sync}). */
+    public String syncEndpoint() {
+        return instance.syncEndpoint();
+    }
+}
