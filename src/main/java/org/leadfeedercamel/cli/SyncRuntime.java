@@ -15,6 +15,7 @@ import org.apache.camel.main.HttpManagementServerConfigurationProperties;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.leadfeedercamel.api.ApiChoice;
+import org.leadfeedercamel.config.ConfigurationException;
 import org.leadfeedercamel.config.ConfigurationSources;
 import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.config.JdbcUrls;
@@ -60,8 +61,13 @@ final class SyncRuntime implements AutoCloseable {
             SeedConfigurationFile.read(seedConfiguration).forEach(overrides::setProperty);
         }
         instances = new ConfigurationSources(overrides, System.getenv()).instances();
-        // a database this version has no dialect for fails now, by name
-        instances.forEach(instance -> Dialect.of(instance.settings().warehouse().url()));
+        for (Instance instance : instances) {
+            Dialect.of(instance.settings().warehouse().url()); // a database this version has no dialect for fails now, by name
+            if (instance.settings().warehouse().dataSource() != null) {
+                throw new ConfigurationException(instance.key(SyncSettings.DATA_SOURCE), instance.settings().warehouse().dataSource(),
+                        "names a host's DataSource bean; the runner writes to " + instance.key(SyncSettings.DB_URL));
+            }
+        }
     }
 
     List<Instance> instances() {

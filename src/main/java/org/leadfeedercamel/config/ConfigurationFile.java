@@ -22,6 +22,13 @@ public final class ConfigurationFile {
                 # leadfeeder.page-size -> LEADFEEDER_PAGE_SIZE) or by a -D system property.
                 # Written from org.leadfeedercamel.config.ConfigurationKeys: change a key there, then run
                 # mvn -q compile exec:java -Dexec.mainClass=org.leadfeedercamel.config.ConfigurationFile
+                #
+                # Named instances (one token, its tables and state each): leadfeeder.instances.<id>.<key> takes every
+                # leadfeeder.* key below without 'leadfeeder.' (LEADFEEDER_INSTANCES_<ID>_<KEY>), e.g.
+                #   leadfeeder.instances.acme.api-token=...   leadfeeder.instances.acme.table-prefix=acme_
+                # A key an instance does not set is the plain key's, except api-token, account-id and table-prefix
+                # (raw_leadfeeder_<id>__). The plain keys are the default instance when no instance is declared or
+                # leadfeeder.api-token is set.
                 """);
         for (ConfigurationKeys.Section section : ConfigurationKeys.SECTIONS) {
             text.append("\n## ").append(section.title()).append('\n');

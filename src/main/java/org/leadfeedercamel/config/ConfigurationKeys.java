@@ -104,6 +104,14 @@ public final class ConfigurationKeys {
             "How long a run waits for another sync on the same warehouse (schema, or MariaDB database) to finish;",
             "0 = stop at once with a message.");
 
+    public static final Field<String> DATA_SOURCE_FIELD = Field.of(DATA_SOURCE, null, Checks.text(),
+            "Embedded in a host (Spring Boot, Camel Main): the name of the host's DataSource bean to sync into instead of",
+            "leadfeeder.db-url. In Spring Boot an instance with neither uses the host's own DataSource.");
+    public static final Field<Boolean> MIGRATE_FIELD = Field.of(MIGRATE, "true", Checks.bool(),
+            "Whether a start applies the sync's migrations (Flyway, its own history tables; never the host's). false: the",
+            "host applies the SQL shipped in the jar (db/shared-state, db/instance-state, db/tables) with its own tool,",
+            "and a start only checks the tables are at this version.");
+
     // Operations
     public static final Field<Duration> PROGRESS_INTERVAL_FIELD = Field.of(PROGRESS_INTERVAL, "30",
             Checks.duration(ChronoUnit.SECONDS, 1, 86_400),
@@ -127,7 +135,7 @@ public final class ConfigurationKeys {
                     BACKOFF_INITIAL_FIELD, BACKOFF_MAX_FIELD, RATE_LIMIT_RETRIES_FIELD, MAX_RATE_LIMIT_WAIT_FIELD,
                     RATE_LIMIT_REQUESTS_FIELD, RATE_LIMIT_WINDOW_FIELD)),
             new Section("Warehouse", List.of(DB_URL_FIELD, DB_USER_FIELD, DB_PASSWORD_FIELD, TABLE_PREFIX_FIELD,
-                    DB_POOL_SIZE_FIELD, DB_CONNECT_TIMEOUT_FIELD, LOCK_WAIT_FIELD)),
+                    DB_POOL_SIZE_FIELD, DB_CONNECT_TIMEOUT_FIELD, LOCK_WAIT_FIELD, DATA_SOURCE_FIELD, MIGRATE_FIELD)),
             new Section("Operations", List.of(PROGRESS_INTERVAL_FIELD, MAX_SYNC_AGE_FIELD, CLUSTERED_FIELD,
                     CLUSTER_CHECKIN_FIELD,
                     camel("camel.management.enabled", "true",

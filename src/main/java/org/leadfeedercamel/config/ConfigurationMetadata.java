@@ -47,6 +47,14 @@ public final class ConfigurationMetadata {
                 properties.add(property);
             }
         }
+        Map<String, Object> instances = new LinkedHashMap<>();
+        instances.put("name", "leadfeeder.instances");
+        instances.put("type", "java.util.Map<java.lang.String,java.lang.String>");
+        instances.put("description", "Named instances: leadfeeder.instances.<id>.<key> takes each key above without 'leadfeeder.'"
+                + " (e.g. leadfeeder.instances.acme.api-token); a key an instance does not set is the plain key's, except its"
+                + " api-token, account-id and table-prefix (raw_leadfeeder_<id>__ by default).");
+        instances.put("sourceType", Instances.class.getName());
+        properties.add(instances);
         Map<String, Object> metadata = new LinkedHashMap<>();
         Map<String, Object> group = new LinkedHashMap<>();
         group.put("name", "leadfeeder");

@@ -2,13 +2,17 @@ package org.leadfeedercamel.config;
 
 import java.time.Duration;
 
-/** The warehouse: its JDBC URL and credentials, the table prefix, the pool, and how long to wait for a connection and for the sync lock. */
+/**
+ * The warehouse: its JDBC URL and credentials (or a host's DataSource bean by name), the table prefix,
+ * the pool, how long to wait for a connection and for the sync lock, and whether the sync migrates it.
+ */
 public record WarehouseSettings(String url, String user, String password, String tablePrefix, int poolSize,
-                                Duration connectTimeout, Duration lockWait) {
+                                Duration connectTimeout, Duration lockWait, String dataSource, boolean migrate) {
 
     /** Never prints the password. */
     @Override
     public String toString() {
-        return "WarehouseSettings[url=" + JdbcUrls.withoutPassword(url) + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize + "]";
+        return "WarehouseSettings[url=" + JdbcUrls.withoutPassword(url) + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize
+                + (dataSource == null ? "" : ", dataSource=" + dataSource) + (migrate ? "" : ", migrate=false") + "]";
     }
 }

@@ -5,11 +5,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
@@ -22,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * The sync's Prometheus metrics, counted as a run goes (a backfill can take hours): requests, 429s,
  * retries, rows per table, rejected records, run duration by outcome, the end of the last successful
  * run, and the lag per account and stream. They go into the Micrometer registry Camel's metrics use
- * ({@code camel.metrics.enabled}); without one (e.g. {@code once}, or a host without Micrometer) into
- * a registry of their own, still readable through {@link #registry()}. Every series is tagged with the
- * instance it counts ({@code instance="default"} for the plain {@code leadfeeder.*} one), so any number
+ * ({@code camel.metrics.enabled}) or the host's (Spring Boot's); without one (e.g. {@code once}, or a
+ * host without Micrometer) into a registry of their own, still readable through {@link #registry()}.
+ * Every series is tagged with the instance it counts ({@code instance="default"} for the plain {@code leadfeeder.*} one), so any number
  * of instances share one registry.
  */
 public final class SyncMetrics implements SyncRun.Observer {
@@ -55,8 +57,7 @@ public final class SyncMetrics implements SyncRun.Observer {
         if (current == null) {
             synchronized (this) {
                 if (registry == null) {
-                    MeterRegistry camels = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
-                    registry = camels != null ? camels : new SimpleMeterRegistry();
+                    registry = hostRegistry();
                     Gauge.builder("leadfeeder.last.success", lastSuccess, AtomicLong::get).baseUnit("seconds")
                             .description("End of the last successful sync run, epoch seconds (0: none since start)")
                             .tags(instance).register(registry);
@@ -75,6 +76,22 @@ public final class SyncMetrics implements SyncRun.Observer {
             }
         }
         return current;
+    }
+
+    /**
+     * Camel's registry ({@code metricsRegistry}, Camel Main), else the one registry a host has (Spring
+     * Boot's Prometheus one), else with several the composite that feeds them all; else one of our own.
+     */
+    private MeterRegistry hostRegistry() {
+        MeterRegistry camels = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        if (camels != null) {
+            return camels;
+        }
+        Set<MeterRegistry> hosts = context.getRegistry().findByType(MeterRegistry.class);
+        if (hosts.size() == 1) {
+            return hosts.iterator().next();
+        }
+        return hosts.stream().filter(CompositeMeterRegistry.class::isInstance).findFirst().orElseGet(SimpleMeterRegistry::new);
     }
 
     /** Starts counting a run's figures as they happen. */

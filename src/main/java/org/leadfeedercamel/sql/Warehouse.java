@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
+import org.leadfeedercamel.config.ConfigurationException;
 import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.config.WarehouseSettings;
@@ -94,6 +95,19 @@ public final class Warehouse {
                     .baselineDescription("data tables of db/migration V1 and V4").load().baseline();
         }
         migrate(tables);
+    }
+
+    /**
+     * For a host that applies the shipped SQL with its own tool ({@code migrate=false}): the tables must
+     * be at this version already; {@code key} is the setting to name when they are not.
+     */
+    public static void requireMigrated(DataSource dataSource, Dialect dialect, Tables names, String key) {
+        SchemaState state = state(dataSource, dialect, names);
+        if (state.newer() || !state.migrated()) {
+            throw new ConfigurationException(key, "false", "but the warehouse is not at this version ("
+                    + state.describe(names.dataPrefix()) + "): apply the SQL of db/" + (names.sharedState() ? "shared-state" : "instance-state")
+                    + "/" + dialect.folder() + " and db/tables/" + dialect.folder() + " in the jar, or let the sync migrate");
+        }
     }
 
     /** {@link #migrate(DataSource, Dialect, Tables)} of the default instance. */

@@ -90,7 +90,11 @@ public final class LeadfeederSync {
         Dialect dialect = Dialect.of(dataSource);
         UtcTimestamps.require(dataSource, dialect);
         Tables tables = Tables.of(instance);
-        Warehouse.migrate(dataSource, dialect, tables);
+        if (settings.warehouse().migrate()) {
+            Warehouse.migrate(dataSource, dialect, tables);
+        } else {
+            Warehouse.requireMigrated(dataSource, dialect, tables, instance.key(SyncSettings.MIGRATE));
+        }
         SqlStatements sql = new SqlStatements(dialect, tables);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);

@@ -222,6 +222,35 @@ class InstancesTest {
     }
 
     @Test
+    void anInstanceThatLeavesMigrationsToTheHostChecksTheTablesAreThere() throws Exception {
+        try (LeadfeederSimulator simulator = simulator(); TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(Kind.POSTGRESQL)) {
+            Map<String, String> values = properties(simulator);
+            values.put(SyncSettings.DB_URL, warehouse.url());
+            values.put(SyncSettings.DB_USER, warehouse.user());
+            values.put("leadfeeder.instances.acme.migrate", "false");
+            Instance acme = instances(values).get(0);
+            try (HikariDataSource dataSource = Warehouse.open(acme.settings().warehouse())) {
+                assertThatThrownBy(() -> LeadfeederSync.add(new DefaultCamelContext(), acme, dataSource, SyncEndToEndTest.CLOCK))
+                        .isInstanceOf(ConfigurationException.class)
+                        .hasMessageStartingWith("leadfeeder.instances.acme.migrate: 'false' but the warehouse is not at this version")
+                        .hasMessageContaining("db/instance-state/postgresql and db/tables/postgresql");
+                assertThat(new JdbcTemplate(dataSource).queryForObject(
+                        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()", Integer.class))
+                        .as("nothing created").isZero();
+
+                // the host applies the shipped SQL with its own tool (here: the same migrations), then the instance starts
+                Warehouse.migrate(dataSource, org.leadfeedercamel.sql.Dialect.POSTGRESQL, org.leadfeedercamel.sql.Tables.of(acme));
+                try (CamelContext context = new DefaultCamelContext()) {
+                    SyncInstance added = LeadfeederSync.add(context, acme, dataSource, SyncEndToEndTest.CLOCK);
+                    context.start();
+                    assertThat(context.createProducerTemplate().requestBody(added.syncEndpoint(), null, SyncRun.class).status())
+                            .isEqualTo(SyncRun.Status.SUCCEEDED);
+                }
+            }
+        }
+    }
+
+    @Test
     void anInstanceAddedTwiceIsRefusedByName() throws Exception {
         try (LeadfeederSimulator simulator = simulator(); TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(Kind.H2)) {
             Map<String, String> values = properties(simulator);
