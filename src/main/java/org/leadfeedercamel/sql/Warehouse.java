@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -20,6 +21,11 @@ import org.leadfeedercamel.config.WarehouseSettings;
 
 /** Opens the warehouse: a pooled DataSource, migrated to the schema this program expects. */
 public final class Warehouse {
+
+    /** What Quartz's job store of clustered scheduling names its tables with ({@code leadfeeder_quartz_LOCKS}, ...). */
+    public static final String JOB_STORE_PREFIX = "leadfeeder_quartz_";
+    /** The shared state's migration that made the job store's tables before they had a history of their own (PostgreSQL). */
+    private static final String SHARED_JOB_STORE_VERSION = "3";
 
     private Warehouse() {
     }
@@ -84,17 +90,50 @@ public final class Warehouse {
      * warehouse-wide one ({@code db/shared-state/<dialect>}, {@code leadfeeder_schema_history}); a named
      * instance's is its own ({@code db/instance-state/<dialect>}, {@code <prefix>state_history}). None of
      * them is under {@code db/migration}, where a host's own Flyway looks. A warehouse already migrated by
-     * a newer version of the program is refused rather than used half-understood.
+     * a newer version of the program is refused rather than used half-understood, and so is one whose
+     * job store a cluster of named instances made before the shared state's V3 would (see
+     * {@link #migrateJobStore}).
      */
     public static void migrate(DataSource dataSource, Dialect dialect, Tables names) {
-        migrate(stateTables(dataSource, dialect, names));
+        Flyway state = stateTables(dataSource, dialect, names);
+        MigrationInfoService stateInfo = state.info();
+        if (names.sharedState()) {
+            requireNoJobStoreBeforeSharedState(dataSource, stateInfo);
+        }
+        migrate(state, stateInfo);
         Flyway tables = tables(dataSource, dialect, names.dataPrefix());
         if (names.sharedState() && tables.info().current() == null && dataTablesExist(dataSource, names.dataPrefix())) {
             // made by the shared state's V1 and V4 before the data tables had a history of their own
             Flyway.configure().configuration(tables.getConfiguration()).baselineVersion("1")
                     .baselineDescription("data tables of db/migration V1 and V4").load().baseline();
         }
-        migrate(tables);
+        migrate(tables, tables.info());
+    }
+
+    /**
+     * Creates the tables of Quartz's job store, for clustered scheduling ({@code db/job-store/<dialect>},
+     * history {@code leadfeeder_job_store_history}). A cluster of named instances alone has no shared
+     * state, whose PostgreSQL V3 made them for the default instance; the DDL's IF NOT EXISTS leaves a
+     * warehouse that V3 gave them as it is.
+     */
+    public static void migrateJobStore(DataSource dataSource, Dialect dialect) {
+        Flyway jobStore = flyway(dataSource, "db/job-store/" + dialect.folder(), "leadfeeder_job_store_history", JOB_STORE_PREFIX);
+        migrate(jobStore, jobStore.info());
+    }
+
+    /**
+     * The shared state's V3 creates the job store's tables without IF NOT EXISTS (shipped so, it cannot
+     * change): where a cluster of named instances made them already, it would fail on "already exists".
+     * Refused before, with what to do: the tables hold no more than the schedule, which the nodes make again.
+     */
+    private static void requireNoJobStoreBeforeSharedState(DataSource dataSource, MigrationInfoService sharedState) {
+        boolean jobStoreMigrationPending = Arrays.stream(sharedState.pending())
+                .anyMatch(m -> SHARED_JOB_STORE_VERSION.equals(m.getVersion().getVersion()));
+        if (jobStoreMigrationPending && tableExists(dataSource, JOB_STORE_PREFIX + "LOCKS")) {
+            throw new IllegalStateException("the warehouse already has the job store tables " + JOB_STORE_PREFIX + "* (made for "
+                    + "clustered named instances), which the default instance's migration V3 creates: stop every clustered node, "
+                    + "drop the " + JOB_STORE_PREFIX + "* tables, then start again (the schedule is made anew)");
+        }
     }
 
     /**
@@ -163,10 +202,10 @@ public final class Warehouse {
                 .load();
     }
 
-    private static void migrate(Flyway flyway) {
-        MigrationInfoService info = flyway.info(); // each info() reads the history table: once
+    /** {@code info} is {@code flyway}'s, read once: each info() reads the history table. */
+    private static void migrate(Flyway flyway, MigrationInfoService info) {
         MigrationInfo current = info.current();
-        String newest = java.util.Arrays.stream(info.all()).filter(m -> m.getState().isResolved())
+        String newest = Arrays.stream(info.all()).filter(m -> m.getState().isResolved())
                 .map(m -> m.getVersion().getVersion()).reduce((first, second) -> second).orElse("0");
         if (current != null && current.getState() == MigrationState.FUTURE_SUCCESS) {
             throw new IllegalStateException("the warehouse schema is at version " + current.getVersion()
@@ -179,10 +218,15 @@ public final class Warehouse {
 
     /** Whether the prefix's data tables are there (its visits table), in the connection's schema. */
     static boolean dataTablesExist(DataSource dataSource, String tablePrefix) {
+        return tableExists(dataSource, tablePrefix + "visits");
+    }
+
+    /** Whether the table is there, in the connection's schema, its unquoted name spelt as the database keeps it. */
+    private static boolean tableExists(DataSource dataSource, String table) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
-            String name = tablePrefix + "visits";
-            name = meta.storesUpperCaseIdentifiers() ? name.toUpperCase(Locale.ROOT) : name;
+            String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT)
+                    : meta.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
             String escape = meta.getSearchStringEscape();
             String pattern = escape == null ? name : name.replace("_", escape + "_");
             try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, new String[] {"TABLE"})) {

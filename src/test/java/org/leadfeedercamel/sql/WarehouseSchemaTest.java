@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.leadfeedercamel.config.SyncSettings;
@@ -19,6 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class WarehouseSchemaTest {
 
     private static HikariDataSource open(TestWarehouse warehouse, String prefix) {
+        HikariDataSource dataSource = openUnmigrated(warehouse, prefix);
+        Warehouse.migrate(dataSource, Dialect.of(dataSource), prefix);
+        return dataSource;
+    }
+
+    private static HikariDataSource openUnmigrated(TestWarehouse warehouse, String prefix) {
         Map<String, String> values = new HashMap<>();
         values.put(SyncSettings.DB_URL, warehouse.url());
         if (warehouse.user() != null) {
@@ -26,9 +34,14 @@ class WarehouseSchemaTest {
         }
         values.put(SyncSettings.TABLE_PREFIX, prefix);
         SyncSettings settings = SyncSettings.read(key -> Optional.ofNullable(values.get(key)));
-        HikariDataSource dataSource = Warehouse.open(settings.warehouse());
-        Warehouse.migrate(dataSource, Dialect.of(dataSource), prefix);
-        return dataSource;
+        return Warehouse.open(settings.warehouse());
+    }
+
+    /** The job store's tables in the warehouse's schema, as the database names them. */
+    private static List<String> jobStoreTables(JdbcTemplate jdbc, Kind kind) {
+        String schema = kind == Kind.MARIADB ? "DATABASE()" : "current_schema()";
+        return jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = " + schema
+                + " AND table_name LIKE 'leadfeeder\\_quartz\\_%'", String.class);
     }
 
     /** Column → data type as the database's own catalog names it, lower-case. */
@@ -140,6 +153,55 @@ class WarehouseSchemaTest {
                 assertThat(columnTypes(jdbc, kind, "leadfeeder_sync_runs")).containsKey("table_prefix");
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Integer.class)).isEqualTo(1);
             }
+        }
+    }
+
+    /**
+     * Clustered scheduling makes Quartz's job store whether or not the default instance's state is there:
+     * after it (PostgreSQL's V3 made the tables; IF NOT EXISTS leaves them) or with named instances
+     * alone, and a default instance may come later where its state has no such migration (MariaDB).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void theJobStoreIsThereWithOrWithoutTheDefaultInstancesState(Kind kind) {
+        try (TestWarehouse warehouse = TestWarehouses.fresh(kind); HikariDataSource dataSource = open(warehouse, "raw_leadfeeder__")) {
+            Warehouse.migrateJobStore(dataSource, Dialect.of(dataSource));
+            assertThat(jobStoreTables(new JdbcTemplate(dataSource), kind)).hasSize(11);
+        }
+        try (TestWarehouse warehouse = TestWarehouses.fresh(kind);
+             HikariDataSource dataSource = openUnmigrated(warehouse, "raw_leadfeeder__")) {
+            Dialect dialect = Dialect.of(dataSource);
+            Warehouse.migrateJobStore(dataSource, dialect);
+            Warehouse.migrateJobStore(dataSource, dialect); // every start applies it: the second finds it done
+            assertThat(jobStoreTables(new JdbcTemplate(dataSource), kind)).hasSize(11);
+            if (kind == Kind.MARIADB) {
+                Warehouse.migrate(dataSource, dialect, "raw_leadfeeder__");
+            }
+        }
+    }
+
+    /**
+     * On PostgreSQL the default instance's V3 creates the job store's tables, without IF NOT EXISTS: where
+     * a cluster of named instances made them already, its migration is refused with what to do, and doing it works.
+     */
+    @Test
+    void aDefaultInstanceAfterAJobStoreOfNamedInstancesSaysWhatToDo() {
+        try (TestWarehouse warehouse = TestWarehouses.fresh(Kind.POSTGRESQL);
+             HikariDataSource dataSource = openUnmigrated(warehouse, "raw_leadfeeder__")) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            Warehouse.migrateJobStore(dataSource, Dialect.POSTGRESQL);
+
+            assertThatThrownBy(() -> Warehouse.migrate(dataSource, Dialect.POSTGRESQL, "raw_leadfeeder__")).hasMessage(
+                    "the warehouse already has the job store tables leadfeeder_quartz_* (made for clustered named instances), which "
+                            + "the default instance's migration V3 creates: stop every clustered node, drop the leadfeeder_quartz_* "
+                            + "tables, then start again (the schedule is made anew)");
+            assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                    + "AND table_name = 'leadfeeder_sync_runs'")).as("refused before anything was made").isEmpty();
+
+            jobStoreTables(jdbc, Kind.POSTGRESQL).forEach(table -> jdbc.execute("DROP TABLE " + table + " CASCADE"));
+            Warehouse.migrate(dataSource, Dialect.POSTGRESQL, "raw_leadfeeder__");
+            Warehouse.migrateJobStore(dataSource, Dialect.POSTGRESQL);
+            assertThat(jobStoreTables(jdbc, Kind.POSTGRESQL)).hasSize(11);
         }
     }
 }
