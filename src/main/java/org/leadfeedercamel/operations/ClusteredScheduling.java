@@ -90,5 +90,7 @@ public final class ClusteredScheduling {
         } catch (SchedulerException e) {
             throw new IllegalStateException("clustered scheduling could not be set up: " + e.getMessage(), e);
         }
+        // a node on its way down leaves the next fires to the others
+        context.getManagementStrategy().addEventNotifier(new SchedulerStandbyOnStop(component));
     }
 }
