@@ -50,7 +50,7 @@ final class SyncRuntime implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private List<Instance> instances;
     private LeadfeederSimulator demo;
-    /** One pool per warehouse: instances on the same database share it. */
+    /** One pool per warehouse settings, so each instance has its own (its lock holds a connection for the whole run). */
     private final Map<WarehouseSettings, HikariDataSource> dataSources = new LinkedHashMap<>();
     private final Map<String, ApiChoice> apiChoices = new LinkedHashMap<>();
     private Main main;

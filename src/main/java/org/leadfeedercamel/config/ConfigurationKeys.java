@@ -119,8 +119,9 @@ public final class ConfigurationKeys {
     public static final Field<Duration> MAX_SYNC_AGE_FIELD = Field.of(MAX_SYNC_AGE, "180", Checks.duration(ChronoUnit.MINUTES, 1, 525_600),
             "Readiness is DOWN when the last successful sync ended longer ago than this (3 hourly runs by default).");
     public static final Field<Boolean> CLUSTERED_FIELD = Field.of(CLUSTERED, "false", Checks.bool(),
-            "Clustered scheduling: every `run` node on one PostgreSQL warehouse shares the schedule through Quartz's",
-            "JDBC job store there; each fire runs on exactly one node, and a dead node's trigger is taken over.");
+            "Clustered scheduling: every `run` node on one PostgreSQL or MariaDB warehouse shares the schedule through",
+            "Quartz's JDBC job store there (in the first instance's warehouse; each instance is a job of its own); each fire",
+            "runs on exactly one node, a stopping node takes no more fires, and a dead node's triggers are taken over.");
     public static final Field<Duration> CLUSTER_CHECKIN_FIELD = Field.of(CLUSTER_CHECKIN, "7500",
             Checks.duration(ChronoUnit.MILLIS, 1000, 600_000),
             "How often a node checks in; a node silent for about twice this long is taken for dead.");
