@@ -2,6 +2,7 @@ package org.leadfeedercamel.api;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.leadfeedercamel.run.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,18 +19,21 @@ public final class RequestPacer {
     private final int budget;
     private final long windowMillis;
     private final Clock clock;
+    private final StopSignal stop;
     private long window = Long.MIN_VALUE;
     private int used;
 
     /** {@code limit} requests per {@code window}; 0 turns pacing off. */
-    public RequestPacer(int limit, Duration window, Clock clock) {
+    public RequestPacer(int limit, Duration window, Clock clock, StopSignal stop) {
         this.budget = limit <= 1 ? limit : limit - 1;
         this.windowMillis = window.toMillis();
         this.clock = clock;
+        this.stop = stop;
     }
 
     /** Waits, if need be, until the current window has room for one more request, and takes it. */
     public synchronized void acquire() throws InterruptedException {
+        stop.check(); // no request leaves once the run is asked to stop
         if (budget <= 0) {
             return;
         }
@@ -46,7 +50,7 @@ public final class RequestPacer {
             }
             long wait = (current + 1) * windowMillis - now;
             LOG.debug("Request budget of this window used ({} requests); waiting {} ms for the next", budget, wait);
-            Thread.sleep(wait); // waiting for the API's next window is the point; nothing else to wait on
+            stop.pause(Duration.ofMillis(wait)); // waiting for the API's next window is the point, unless the run is stopped
         }
     }
 }

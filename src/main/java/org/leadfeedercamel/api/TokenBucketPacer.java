@@ -1,6 +1,8 @@
 package org.leadfeedercamel.api;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.leadfeedercamel.run.StopSignal;
 
 /**
  * Keeps requests inside the unified API's limit: a token bucket per key, N per second with bursts of
@@ -13,11 +15,13 @@ public final class TokenBucketPacer {
     private final double perMilli;
     private final double capacity;
     private final Clock clock;
+    private final StopSignal stop;
     private double tokens;
     private long updated;
 
     /** {@code perSecond} requests a second with bursts of {@code burst}; 0 per second turns pacing off. */
-    public TokenBucketPacer(int perSecond, int burst, Clock clock) {
+    public TokenBucketPacer(int perSecond, int burst, Clock clock, StopSignal stop) {
+        this.stop = stop;
         this.perMilli = perSecond / 1000.0;
         this.capacity = Math.max(1, burst - 1);
         this.clock = clock;
@@ -27,6 +31,7 @@ public final class TokenBucketPacer {
 
     /** Waits, if need be, until the bucket holds a token, and takes it. */
     public synchronized void acquire() throws InterruptedException {
+        stop.check(); // no request leaves once the run is asked to stop
         if (perMilli <= 0) {
             return;
         }
@@ -38,7 +43,7 @@ public final class TokenBucketPacer {
                 tokens -= 1;
                 return;
             }
-            Thread.sleep((long) Math.ceil((1 - tokens) / perMilli)); // the bucket refills with time; nothing else to wait on
+            stop.pause(Duration.ofMillis((long) Math.ceil((1 - tokens) / perMilli))); // the bucket refills with time
         }
     }
 }

@@ -21,7 +21,9 @@ public final class LeadfeederCamel implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        SignalStop.install();
+        int code = commandLine().execute(args);
+        System.exit(SignalStop.exitCode(code));
     }
 
     static CommandLine commandLine() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -29,6 +30,7 @@ import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.Warehouse;
 import org.leadfeedercamel.sync.LeadfeederSync;
+import org.leadfeedercamel.sync.SyncInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,7 @@ final class SyncRuntime implements AutoCloseable {
     /** One pool per warehouse settings, so each instance has its own (its lock holds a connection for the whole run). */
     private final Map<WarehouseSettings, HikariDataSource> dataSources = new LinkedHashMap<>();
     private final Map<String, ApiChoice> apiChoices = new LinkedHashMap<>();
+    private final List<SyncInstance> added = new CopyOnWriteArrayList<>();
     private Main main;
 
     /** Reads the configuration; a bad value throws a one-line {@link org.leadfeedercamel.config.ConfigurationException}. */
@@ -127,12 +130,18 @@ final class SyncRuntime implements AutoCloseable {
             oneOff();
         }
         main.setOverrideProperties(overrides);
+        if (scheduled) {
+            Main running = main;
+            SignalStop.onStop(running::completed); // after the instances' runs are asked to stop
+        }
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
                 try {
                     for (Instance instance : instances) {
-                        LeadfeederSync.add(support.getCamelContext(), instance, dataSource(instance), clock);
+                        SyncInstance sync = LeadfeederSync.add(support.getCamelContext(), instance, dataSource(instance), clock);
+                        added.add(sync);
+                        SignalStop.onStop(() -> sync.stop(SignalStop.reason()));
                     }
                 } catch (RuntimeException e) {
                     throw e;
@@ -214,6 +223,9 @@ final class SyncRuntime implements AutoCloseable {
             runtime.startCamel(false);
             List<InstanceRun> runs = new ArrayList<>();
             for (Instance instance : runtime.instances) {
+                if (SignalStop.stopping() && !runs.isEmpty()) {
+                    break; // the stopped run says where; the instances after it were not begun
+                }
                 runs.add(new InstanceRun(instance, runtime.camel().createProducerTemplate()
                         .requestBody(instance.syncEndpoint(), request.apply(runtime.clock()), SyncRun.class)));
             }

@@ -152,7 +152,10 @@ public final class ConfigurationKeys {
                             "the route metrics are Camel's; the sync's own counters and gauges are named leadfeeder_*"),
                     camel("camel.main.jmxEnabled", "true",
                             "JMX: the routes, the sync's beans and Camel's statistics as MBeans (jconsole, Jolokia agents)"))),
-            new Section("Camel", List.of(camel("camel.main.name", "leadfeeder-camel"))));
+            new Section("Camel", List.of(camel("camel.main.name", "leadfeeder-camel"),
+                    camel("camel.main.shutdownTimeout", "5",
+                            "Seconds Camel waits for in-flight work when it stops. SIGTERM or SIGINT first asks each run to stop at its",
+                            "next page (recorded as stopped, resumed by the next run); the process exits within 10 s, 143 or 130."))));
 
     private ConfigurationKeys() {
     }

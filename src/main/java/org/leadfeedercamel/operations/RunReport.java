@@ -20,6 +20,8 @@ public final class RunReport {
         }
         if (run.status() == SyncRun.Status.FAILED) {
             LOG.error(run.summaryLine());
+        } else if (run.status() == SyncRun.Status.STOPPED) {
+            LOG.warn(run.summaryLine());
         } else {
             LOG.info(run.summaryLine());
         }

@@ -20,7 +20,8 @@ public final class SyncRun {
     public static final List<String> TABLES = List.of("accounts", "visits", "visit_routs", "leads", "locations");
     public static final List<String> STREAMS = List.of("visits", "leads");
 
-    public enum Status { RUNNING, SUCCEEDED, FAILED }
+    /** How a run ended; stopped: asked to stop (a signal, its context stopping) and ended between two pages. */
+    public enum Status { RUNNING, SUCCEEDED, FAILED, STOPPED }
 
     /** Told of every count as it happens, e.g. to export them as metrics while a long run goes on. */
     public interface Observer {
@@ -242,7 +243,16 @@ public final class SyncRun {
     }
 
     public void fail(String message) {
-        status = Status.FAILED;
+        end(Status.FAILED, message);
+    }
+
+    /** Asked to stop: what was committed stands, the next run resumes from the state. */
+    public void stop(String message) {
+        end(Status.STOPPED, message);
+    }
+
+    private void end(Status outcome, String message) {
+        status = outcome;
         error = message;
         endedAt = clock.instant();
     }

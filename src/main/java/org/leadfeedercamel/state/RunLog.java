@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.leadfeedercamel.api.ApiChoice;
 import org.leadfeedercamel.api.LeadfeederApi;
 import org.leadfeedercamel.run.SyncRun;
+import org.leadfeedercamel.run.SyncStoppedException;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,20 @@ public final class RunLog {
             message = message + " (at " + run.position() + ")";
         }
         run.fail(message);
+        finish(run);
+        return run;
+    }
+
+    /** The run was asked to stop and ended between two pages; where it stopped is in the run log. */
+    public SyncRun stopped(SyncRun run, Throwable cause) {
+        String why = cause == null ? "stopped" : cause.getMessage();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SyncStoppedException stop) {
+                why = stop.getMessage();
+            }
+        }
+        run.stop(why + " (at " + run.position() + ")");
+        LOG.warn("Sync run {} {}; the next run resumes from there", run.runId(), run.error());
         finish(run);
         return run;
     }

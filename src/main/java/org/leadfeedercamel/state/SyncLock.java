@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.leadfeedercamel.run.StopSignal;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.slf4j.Logger;
@@ -35,9 +36,11 @@ public final class SyncLock {
     private final SqlStatements sql;
     private final Duration wait;
     private final Clock clock;
+    private final StopSignal stop;
     private Connection held;
 
-    public SyncLock(DataSource dataSource, SqlStatements sql, Duration wait, Clock clock) {
+    public SyncLock(DataSource dataSource, SqlStatements sql, Duration wait, Clock clock, StopSignal stop) {
+        this.stop = stop;
         this.dataSource = dataSource;
         this.sql = sql;
         this.wait = wait;
@@ -54,7 +57,8 @@ public final class SyncLock {
                             + "sync lock); this run stops. Set leadfeeder.db-lock-wait-seconds to wait for it instead");
                 }
                 LOG.info("Another sync holds the warehouse; waiting for it");
-                Thread.sleep(POLL.toMillis()); // polling the database lock; nothing in-process to wait on
+                // polling the database lock, unless the run is stopped meanwhile (H2 waited its second already)
+                stop.pause(sql.dialect() == Dialect.H2 ? Duration.ZERO : POLL);
             }
             held = connection;
         } catch (SQLException | InterruptedException | RuntimeException e) {
@@ -86,14 +90,14 @@ public final class SyncLock {
         if (sql.dialect() == Dialect.H2) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCK_TIMEOUT " + Math.max(1, Math.min(wait.toMillis(), Integer.MAX_VALUE)));
+                // a second at most inside H2, so that a long wait is polled (and a stop noticed) like the others
+                statement.execute("SET LOCK_TIMEOUT " + Math.max(1, Math.min(wait.toMillis(), POLL.toMillis())));
                 statement.executeQuery(sql.get("acquire-sync-lock")).close();
                 return true;
             } catch (SQLException e) {
                 if (e.getErrorCode() == 50200) { // H2's lock timeout: the row is held by another session
                     connection.rollback();
-                    throw new HeldElsewhereException("another sync is running against this warehouse (it holds the "
-                            + "sync lock); this run stops. Set leadfeeder.db-lock-wait-seconds to wait for it instead");
+                    return false;
                 }
                 throw e;
             }

@@ -7,13 +7,14 @@ import org.leadfeedercamel.api.RateLimitedException;
 import org.leadfeedercamel.api.TransientApiException;
 import org.leadfeedercamel.config.HttpSettings;
 import org.leadfeedercamel.config.Instance;
+import org.leadfeedercamel.run.SyncStoppedException;
 
 /**
  * The error handling of an instance's routes, with its own retry settings and retry waits (route
  * configurations cannot be templated, so each instance gets a pair built here):
  * {@code <prefix>-plain}: errors propagate to the sync route, which records them in the run log;
  * {@code <prefix>-api-retries}: a request is retried on 5xx, malformed bodies and I/O errors with
- * exponential backoff, and on 429 after the wait the API asks for.
+ * exponential backoff, and on 429 after the wait the API asks for (both waited in {@link org.leadfeedercamel.api.RetryWaits}).
  */
 final class InstanceRouteConfigurations extends RouteConfigurationBuilder {
 
@@ -31,6 +32,10 @@ final class InstanceRouteConfigurations extends RouteConfigurationBuilder {
         routeConfiguration(instance.routeId("plain")).errorHandler(noErrorHandler());
         routeConfiguration(instance.routeId("api-retries"))
                 .errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false))
+                .onException(SyncStoppedException.class)
+                    .maximumRedeliveries(0)
+                    .logExhausted(false)
+                .end()
                 .onException(RateLimitedException.class)
                     .onRedelivery(retryWaits)
                     .maximumRedeliveries(http.rateLimitRetries())
@@ -41,12 +46,7 @@ final class InstanceRouteConfigurations extends RouteConfigurationBuilder {
                 .onException(TransientApiException.class, IOException.class)
                     .onRedelivery(retryWaits)
                     .maximumRedeliveries(http.retries())
-                    .redeliveryDelay(http.backoffInitial().toMillis())
-                    .backOffMultiplier(2)
-                    .useExponentialBackOff()
-                    .useCollisionAvoidance()
-                    .collisionAvoidanceFactor(0.15)
-                    .maximumRedeliveryDelay(http.backoffMax().toMillis())
+                    .redeliveryDelay(0) // the exponential backoff is the retry waits', so that a stop ends it
                     .logRetryAttempted(false)
                     .logExhausted(false)
                 .end();

@@ -36,6 +36,7 @@ import org.leadfeedercamel.operations.RunReport;
 import org.leadfeedercamel.operations.SyncMetrics;
 import org.leadfeedercamel.operations.SyncProgress;
 import org.leadfeedercamel.operations.WarehouseHealthCheck;
+import org.leadfeedercamel.run.StopSignal;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.RowParameterBinding;
 import org.leadfeedercamel.sql.SqlStatements;
@@ -98,11 +99,12 @@ public final class LeadfeederSync {
         SqlStatements sql = new SqlStatements(dialect, tables);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);
-        Map<String, Object> beans = apiBeans(settings, clock);
+        StopSignal stop = StopOnContextStop.signal(context);
+        Map<String, Object> beans = apiBeans(settings, clock, stop);
         ApiChoice choice = (ApiChoice) beans.get("apiChoice");
         beans.put("rowParameterBinding", new RowParameterBinding());
         beans.put("dataSource", dataSource);
-        beans.put("syncLock", new SyncLock(dataSource, sql, settings.warehouse().lockWait(), clock));
+        beans.put("syncLock", new SyncLock(dataSource, sql, settings.warehouse().lockWait(), clock, stop));
         beans.put("pageTransaction", new PageTransaction(transactions));
         beans.put("completedWindows", state);
         beans.put("windowPlanner", new WindowPlanner(settings.api().startDate(), settings.api().lookbackDays(), state));
@@ -111,7 +113,7 @@ public final class LeadfeederSync {
         beans.put("accountSelection", new AccountSelection(settings.api().accountIds(), settings.api().startDate(), state, choice));
         beans.put("accountOutcomes", new AccountOutcomes());
         beans.put("pageMapper", new PageMapper(new RecordMapper(new ObjectMapper())));
-        beans.put("pageReader", new PageReader(context, choice, state, settings.api().resultCap(), instance));
+        beans.put("pageReader", new PageReader(context, choice, state, settings.api().resultCap(), instance, stop));
         beans.put("pageBatches", new PageBatches(sql));
         SyncMetrics metrics = new SyncMetrics(context, new StreamStatus(dataSource, sql), settings.api().startDate(), clock, instance.id());
         beans.put("syncMetrics", metrics);
@@ -131,7 +133,7 @@ public final class LeadfeederSync {
                 new LastSyncHealthCheck(instance.routeId("last-sync"), dataSource, sql, settings.operations().maxSyncAge(), clock));
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         checks.forEach(health::register);
-        return new SyncInstance(instance, choice, (PageMapper) beans.get("pageMapper"), metrics, checks);
+        return new SyncInstance(instance, choice, (PageMapper) beans.get("pageMapper"), metrics, checks, stop);
     }
 
     /** {@link #add(CamelContext, Instance, DataSource, Clock)} on the system clock. */
@@ -146,13 +148,13 @@ public final class LeadfeederSync {
      */
     public static ApiChoice addApi(CamelContext context, Instance instance, Clock clock) throws Exception {
         requireNew(context, instance);
-        Map<String, Object> beans = apiBeans(instance.settings(), clock);
+        Map<String, Object> beans = apiBeans(instance.settings(), clock, StopOnContextStop.signal(context));
         context.addRoutesConfigurations(new InstanceRouteConfigurations(instance, (RetryWaits) beans.get("retryWaits")));
         addRoutes(context, instance, API_TEMPLATES, apiParameters(instance), beans);
         return (ApiChoice) beans.get("apiChoice");
     }
 
-    private static Map<String, Object> apiBeans(SyncSettings settings, Clock clock) {
+    private static Map<String, Object> apiBeans(SyncSettings settings, Clock clock, StopSignal stop) {
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("apiChoice", new ApiChoice(settings.api().generation(),
@@ -163,9 +165,10 @@ public final class LeadfeederSync {
         beans.put("apiResponses", new ApiResponses(json, settings.api().baseUrl(), settings.http().maxRateLimitWait(), clock));
         beans.put("httpClient", new LeadfeederHttpClient(settings.api().baseUrl(), settings.api().token(), settings.http().userAgent()));
         beans.put("apiPacing", new ApiPacing(
-                new RequestPacer(settings.http().rateLimitRequests(), settings.http().rateLimitWindow(), clock),
-                new TokenBucketPacer(settings.v1().requestsPerSecond(), settings.v1().burst(), clock), settings.api().baseUrl()));
-        beans.put("retryWaits", new RetryWaits(clock, settings.http().rateLimitWindow(), settings.http().maxRateLimitWait()));
+                new RequestPacer(settings.http().rateLimitRequests(), settings.http().rateLimitWindow(), clock, stop),
+                new TokenBucketPacer(settings.v1().requestsPerSecond(), settings.v1().burst(), clock, stop), settings.api().baseUrl()));
+        beans.put("retryWaits", new RetryWaits(clock, settings.http().rateLimitWindow(), settings.http().maxRateLimitWait(),
+                settings.http().backoffInitial(), settings.http().backoffMax(), stop));
         return beans;
     }
 

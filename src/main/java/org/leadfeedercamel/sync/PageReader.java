@@ -13,6 +13,7 @@ import org.leadfeedercamel.api.ApiRequest;
 import org.leadfeedercamel.api.OffsetExceededException;
 import org.leadfeedercamel.api.Paging;
 import org.leadfeedercamel.mapping.PageRows;
+import org.leadfeedercamel.run.StopSignal;
 import org.leadfeedercamel.run.SyncMode;
 import org.leadfeedercamel.run.SyncRun;
 import org.leadfeedercamel.run.SyncWindow;
@@ -42,10 +43,12 @@ public final class PageReader {
     private final CompletedWindows state;
     private final int resultCap;
     private final Instance instance;
+    private final StopSignal stop;
     private ProducerTemplate producer;
 
     /** Reads the pages of {@code instance}'s windows through its {@code page-fetch} route, ahead on a pool named for it. */
-    public PageReader(CamelContext context, ApiChoice choice, CompletedWindows state, int resultCap, Instance instance) {
+    public PageReader(CamelContext context, ApiChoice choice, CompletedWindows state, int resultCap, Instance instance, StopSignal stop) {
+        this.stop = stop;
         this.context = context;
         this.choice = choice;
         this.state = state;
@@ -60,6 +63,7 @@ public final class PageReader {
 
     /** The window's next page to write; null when there is none to write (the window was split instead). */
     public PageRows next(WindowPages pages) throws Exception {
+        stop.check(); // the page boundary: what was written is committed, what is fetched ahead is dropped
         ApiRequest request = pages.next;
         Exchange answer;
         try {

@@ -1,5 +1,6 @@
 package org.leadfeedercamel.sync;
 
+import org.leadfeedercamel.run.StopSignal;
 import org.leadfeedercamel.run.SyncRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class WarehouseLockTest {
              SyncHarness intoB = new SyncHarness(simulator, SyncEndToEndTest.CLOCK, SyncEndToEndTest.START, clientB)) {
             // a sync of client A's warehouse is running: it holds A's lock, as the sync itself takes it
             SyncLock running = new SyncLock(intoA.dataSource, new SqlStatements(Dialect.of(intoA.dataSource), "raw_leadfeeder__"),
-                    Duration.ZERO, SyncEndToEndTest.CLOCK);
+                    Duration.ZERO, SyncEndToEndTest.CLOCK, new StopSignal());
             running.acquire();
             SyncRun besideIt;
             SyncRun sameWarehouse;
