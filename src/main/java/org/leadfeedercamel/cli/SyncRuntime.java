@@ -63,7 +63,9 @@ final class SyncRuntime implements AutoCloseable {
         if (seedConfiguration != null) {
             SeedConfigurationFile.read(seedConfiguration).forEach(overrides::setProperty);
         }
-        instances = new ConfigurationSources(overrides, System.getenv()).instances();
+        ConfigurationSources sources = new ConfigurationSources(overrides, System.getenv());
+        instances = sources.instances();
+        overrides.putAll(sources.camelEnvironment()); // CAMEL_MANAGEMENT_PORT and the like, which Camel Main does not read itself
         for (Instance instance : instances) {
             Dialect.of(instance.settings().warehouse().url()); // a database this version has no dialect for fails now, by name
             if (instance.settings().warehouse().dataSource() != null) {

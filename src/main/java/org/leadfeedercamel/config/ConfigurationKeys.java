@@ -59,6 +59,9 @@ public final class ConfigurationKeys {
             "Quartz cron expression; runs never overlap.");
     public static final Field<Boolean> SCHEDULER_ENABLED_FIELD = Field.of(SCHEDULER_ENABLED, "true", Checks.bool(),
             "Whether the Quartz trigger route starts ('once' and 'backfill' turn it off).");
+    public static final Field<Boolean> SYNC_ON_START_FIELD = Field.of(SYNC_ON_START, "true", Checks.bool(),
+            "Whether 'run' (and a host with the trigger on) syncs once as it starts, through the same Quartz job, so it",
+            "never overlaps a scheduled run; then on the schedule. A clustered node does not: the cluster's schedule goes on.");
 
     // HTTP
     public static final Field<Duration> CONNECT_TIMEOUT_FIELD = Field.of(CONNECT_TIMEOUT, "10000",
@@ -131,7 +134,7 @@ public final class ConfigurationKeys {
                     START_DATE_FIELD, PAGE_SIZE_FIELD, LOOKBACK_DAYS_FIELD, RESULT_CAP_FIELD)),
             new Section("Unified API (/v1)", List.of(V1_REQUESTS_PER_SECOND_FIELD, V1_BURST_FIELD,
                     V1_MONTHLY_QUOTA_FIELD, V1_QUOTA_WARNING_FIELD)),
-            new Section("Schedule (the 'run' command)", List.of(SCHEDULE_FIELD, SCHEDULER_ENABLED_FIELD)),
+            new Section("Schedule (the 'run' command)", List.of(SCHEDULE_FIELD, SCHEDULER_ENABLED_FIELD, SYNC_ON_START_FIELD)),
             new Section("HTTP", List.of(CONNECT_TIMEOUT_FIELD, RESPONSE_TIMEOUT_FIELD, USER_AGENT_FIELD, RETRIES_FIELD,
                     BACKOFF_INITIAL_FIELD, BACKOFF_MAX_FIELD, RATE_LIMIT_RETRIES_FIELD, MAX_RATE_LIMIT_WAIT_FIELD,
                     RATE_LIMIT_REQUESTS_FIELD, RATE_LIMIT_WINDOW_FIELD)),

@@ -45,6 +45,13 @@ public final class ConfigurationSources implements Function<String, Optional<Str
         return names;
     }
 
+    /** Camel's own keys that only the environment sets, for Camel Main (see {@link CamelEnvironment}). */
+    public Properties camelEnvironment() {
+        Set<String> known = new TreeSet<>(file.stringPropertyNames());
+        known.addAll(overrides.stringPropertyNames());
+        return CamelEnvironment.properties(environment, known, overrides);
+    }
+
     /** The instances the sources configure (see {@link Instances}). */
     public List<Instance> instances() {
         return Instances.read(this, names());

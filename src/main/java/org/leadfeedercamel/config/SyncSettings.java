@@ -49,6 +49,7 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
     public static final String V1_MONTHLY_QUOTA = "leadfeeder.v1.monthly-quota";
     public static final String V1_QUOTA_WARNING = "leadfeeder.v1.quota-warning-percent";
     public static final String SCHEDULER_ENABLED = "leadfeeder.scheduler-enabled";
+    public static final String SYNC_ON_START = "leadfeeder.sync-on-start";
     public static final String RETRIES = "leadfeeder.http.retries";
     public static final String BACKOFF_INITIAL = "leadfeeder.http.backoff-initial-ms";
     public static final String BACKOFF_MAX = "leadfeeder.http.backoff-max-ms";
@@ -102,8 +103,8 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
                 new WarehouseSettings(DB_URL_FIELD.read(lookup), DB_USER_FIELD.read(lookup), DB_PASSWORD_FIELD.read(lookup),
                         TABLE_PREFIX_FIELD.read(lookup), DB_POOL_SIZE_FIELD.read(lookup), DB_CONNECT_TIMEOUT_FIELD.read(lookup),
                         LOCK_WAIT_FIELD.read(lookup), DATA_SOURCE_FIELD.read(lookup), MIGRATE_FIELD.read(lookup)),
-                new ScheduleSettings(SCHEDULE_FIELD.read(lookup), SCHEDULER_ENABLED_FIELD.read(lookup), CLUSTERED_FIELD.read(lookup),
-                        CLUSTER_CHECKIN_FIELD.read(lookup)),
+                new ScheduleSettings(SCHEDULE_FIELD.read(lookup), SCHEDULER_ENABLED_FIELD.read(lookup), SYNC_ON_START_FIELD.read(lookup),
+                        CLUSTERED_FIELD.read(lookup), CLUSTER_CHECKIN_FIELD.read(lookup)),
                 new OperationsSettings(PROGRESS_INTERVAL_FIELD.read(lookup), MAX_SYNC_AGE_FIELD.read(lookup)));
     }
 
@@ -115,8 +116,8 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
 
     /** The same settings with the schedule's trigger on or off ({@code run}, or a one-off command). */
     public SyncSettings withSchedulerEnabled(boolean enabled) {
-        return new SyncSettings(api, v1, http, warehouse, new ScheduleSettings(schedule.cron(), enabled, schedule.clustered(),
-                schedule.checkinInterval()), operations);
+        return new SyncSettings(api, v1, http, warehouse, new ScheduleSettings(schedule.cron(), enabled, schedule.syncOnStart(),
+                schedule.clustered(), schedule.checkinInterval()), operations);
     }
 
     /** What {@code check} says it read; never the credential or the database password. */

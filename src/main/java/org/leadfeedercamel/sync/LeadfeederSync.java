@@ -27,6 +27,7 @@ import org.leadfeedercamel.api.TokenBucketPacer;
 import org.leadfeedercamel.api.V1LeadfeederApi;
 import org.leadfeedercamel.config.ConfigurationException;
 import org.leadfeedercamel.config.Instance;
+import org.leadfeedercamel.config.ScheduleSettings;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.PageMapper;
 import org.leadfeedercamel.mapping.RecordMapper;
@@ -34,6 +35,7 @@ import org.leadfeedercamel.mapping.V1RecordMapper;
 import org.leadfeedercamel.operations.LastSyncHealthCheck;
 import org.leadfeedercamel.operations.RunReport;
 import org.leadfeedercamel.operations.SyncMetrics;
+import org.leadfeedercamel.operations.SyncOnStart;
 import org.leadfeedercamel.operations.SyncProgress;
 import org.leadfeedercamel.operations.WarehouseHealthCheck;
 import org.leadfeedercamel.run.StopSignal;
@@ -133,6 +135,12 @@ public final class LeadfeederSync {
                 new LastSyncHealthCheck(instance.routeId("last-sync"), dataSource, sql, settings.operations().maxSyncAge(), clock));
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         checks.forEach(health::register);
+        // every leadfeeder_* series from the start (counters at 0, the lag from the state), not from the first run
+        context.addStartupListener((started, alreadyStarted) -> metrics.registry());
+        ScheduleSettings schedule = settings.schedule();
+        if (schedule.enabled() && schedule.syncOnStart() && !schedule.clustered()) { // a cluster's schedule goes on without it
+            context.addStartupListener(new SyncOnStart(instance));
+        }
         return new SyncInstance(instance, choice, (PageMapper) beans.get("pageMapper"), metrics, checks, stop);
     }
 

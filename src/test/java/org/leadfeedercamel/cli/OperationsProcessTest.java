@@ -104,4 +104,49 @@ class OperationsProcessTest {
             assertThat(socket.getLocalPort()).isEqualTo(port); // still free while and after `once` ran
         }
     }
+
+    /** A cron that does not fire while a test runs: only sync-on-start can start a run. */
+    private static final String NEVER = "0 0 0 1 1 ? 2099";
+
+    @Test
+    void runSyncsAsItStartsWithoutWaitingForTheSchedule() throws Exception {
+        int port = freePort();
+        Process process = ConnectorProcess.start(work, Map.of("LEADFEEDER_SCHEDULE", NEVER),
+                List.of("-Dcamel.management.port=" + port), "run");
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> get(port, "/observe/metrics").body()
+                    .contains("leadfeeder_run_duration_seconds_count{instance=\"default\",status=\"succeeded\"} 1"));
+            assertThat(Files.readString(work.resolve("connector-output.log"))).contains("Running the sync now as it starts");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void camelKeysComeFromTheEnvironmentAndEverySeriesExistsBeforeTheFirstRun() throws Exception {
+        ConnectorProcess.Result first = ConnectorProcess.run(work, work.resolve("once.log"), Map.of(), List.of(), "once");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        int port = freePort();
+        // as a container sets them: Camel's own keys in the environment, no -D
+        Process process = ConnectorProcess.start(work, Map.of("LEADFEEDER_SCHEDULE", NEVER, "LEADFEEDER_SYNC_ON_START", "false",
+                "CAMEL_MANAGEMENT_PORT", String.valueOf(port), "CAMEL_MANAGEMENT_HOST", "127.0.0.1",
+                "CAMEL_MANAGEMENT_HEALTH_PATH", "/healthz"), "run");
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> get(port, "/healthz/live").statusCode() == 200);
+            assertThat(Files.readString(work.resolve("connector-output.log")))
+                    .contains("Health on http://127.0.0.1:" + port + "/healthz").doesNotContain("Running the sync now");
+            String metrics = get(port, "/observe/metrics").body();
+            // no run in this process: the counters at 0, the lag of each account and stream from the state the `once` left
+            assertThat(metrics).contains("leadfeeder_requests_total{instance=\"default\"} 0.0")
+                    .containsPattern("leadfeeder_rows_total\\{[^}]*table=\"visits\"[^}]*} 0.0")
+                    .contains("leadfeeder_retries_total{instance=\"default\"} 0.0")
+                    .containsPattern("leadfeeder_lag_seconds\\{[^}]*account=\"100001\"[^}]*stream=\"visits\"[^}]*} [0-9]")
+                    .containsPattern("leadfeeder_lag_seconds\\{[^}]*account=\"100002\"[^}]*stream=\"leads\"[^}]*} [0-9]")
+                    .doesNotContain("leadfeeder_run_duration_seconds_count");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }
