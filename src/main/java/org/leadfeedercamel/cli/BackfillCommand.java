@@ -29,6 +29,9 @@ final class BackfillCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ConfigFileOption config;
 
+    @CommandLine.Mixin
+    private VerboseOption verbose;
+
     @Override
     public Integer call() throws Exception {
         try {

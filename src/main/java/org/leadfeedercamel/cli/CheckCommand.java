@@ -39,6 +39,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ConfigFileOption config;
 
+    @CommandLine.Mixin
+    private VerboseOption verbose;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();

@@ -21,6 +21,7 @@ public final class LeadfeederCamel implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
+        VerboseOption.apply(args);
         SignalStop.install();
         int code = commandLine().execute(args);
         System.exit(SignalStop.exitCode(code));

@@ -18,6 +18,9 @@ final class OnceCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ConfigFileOption config;
 
+    @CommandLine.Mixin
+    private VerboseOption verbose;
+
     @Override
     public Integer call() throws Exception {
         List<SyncRuntime.InstanceRun> runs = SyncRuntime.execute(config.file, SyncRun::incremental);

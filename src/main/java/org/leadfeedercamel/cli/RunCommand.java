@@ -12,6 +12,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ConfigFileOption config;
 
+    @CommandLine.Mixin
+    private VerboseOption verbose;
+
     @Override
     public Integer call() throws Exception {
         try (SyncRuntime runtime = new SyncRuntime(config.file).apiOrDemo()) {

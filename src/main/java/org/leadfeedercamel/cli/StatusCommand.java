@@ -35,6 +35,9 @@ final class StatusCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ConfigFileOption config;
 
+    @CommandLine.Mixin
+    private VerboseOption verbose;
+
     @Option(names = "--runs", defaultValue = "10", description = "How many recent runs to list (default: ${DEFAULT-VALUE}).")
     private int runs;
 

@@ -224,12 +224,17 @@ final class SyncRuntime implements AutoCloseable {
         try (SyncRuntime runtime = new SyncRuntime(seedConfiguration).apiOrDemo()) {
             runtime.startCamel(false);
             List<InstanceRun> runs = new ArrayList<>();
-            for (Instance instance : runtime.instances) {
+            for (SyncInstance sync : runtime.added) {
                 if (SignalStop.stopping() && !runs.isEmpty()) {
                     break; // the stopped run says where; the instances after it were not begun
                 }
-                runs.add(new InstanceRun(instance, runtime.camel().createProducerTemplate()
-                        .requestBody(instance.syncEndpoint(), request.apply(runtime.clock()), SyncRun.class)));
+                try (TerminalProgress bar = new TerminalProgress()) {
+                    if (TerminalProgress.onTerminal()) {
+                        sync.progress().displayOn(bar); // the periodic progress lines stay for logs and pipes
+                    }
+                    runs.add(new InstanceRun(sync.instance(), runtime.camel().createProducerTemplate()
+                            .requestBody(sync.syncEndpoint(), request.apply(runtime.clock()), SyncRun.class)));
+                }
             }
             return runs;
         }

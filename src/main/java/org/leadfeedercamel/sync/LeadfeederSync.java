@@ -119,8 +119,9 @@ public final class LeadfeederSync {
         beans.put("pageBatches", new PageBatches(sql));
         SyncMetrics metrics = new SyncMetrics(context, new StreamStatus(dataSource, sql), settings.api().startDate(), clock, instance.id());
         beans.put("syncMetrics", metrics);
-        beans.put("syncProgress", new SyncProgress(settings.operations().progressInterval(),
-                settings.http().rateLimitRequests(), settings.http().rateLimitWindow(), clock));
+        SyncProgress progress = new SyncProgress(settings.operations().progressInterval(),
+                settings.http().rateLimitRequests(), settings.http().rateLimitWindow(), clock);
+        beans.put("syncProgress", progress);
         beans.put("runReport", new RunReport());
 
         Map<String, String> parameters = apiParameters(instance);
@@ -141,7 +142,7 @@ public final class LeadfeederSync {
         if (schedule.enabled() && schedule.syncOnStart() && !schedule.clustered()) { // a cluster's schedule goes on without it
             context.addStartupListener(new SyncOnStart(instance));
         }
-        return new SyncInstance(instance, choice, (PageMapper) beans.get("pageMapper"), metrics, checks, stop);
+        return new SyncInstance(instance, choice, (PageMapper) beans.get("pageMapper"), metrics, progress, checks, stop);
     }
 
     /** {@link #add(CamelContext, Instance, DataSource, Clock)} on the system clock. */

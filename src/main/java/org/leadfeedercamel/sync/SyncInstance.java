@@ -6,6 +6,7 @@ import org.leadfeedercamel.api.ApiChoice;
 import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.mapping.PageMapper;
 import org.leadfeedercamel.operations.SyncMetrics;
+import org.leadfeedercamel.operations.SyncProgress;
 import org.leadfeedercamel.run.StopSignal;
 
 /**
@@ -13,7 +14,7 @@ import org.leadfeedercamel.run.StopSignal;
  * since none of its beans is in the context's registry.
  */
 public record SyncInstance(Instance instance, ApiChoice apiChoice, PageMapper pageMapper, SyncMetrics metrics,
-                           List<HealthCheck> healthChecks, StopSignal stopSignal) {
+                           SyncProgress progress, List<HealthCheck> healthChecks, StopSignal stopSignal) {
 
     /**
      * Asks the instance's run in progress to end at its next page or wait, recorded as stopped; a run

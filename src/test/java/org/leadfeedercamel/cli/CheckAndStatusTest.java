@@ -2,6 +2,7 @@ package org.leadfeedercamel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -74,7 +75,10 @@ class CheckAndStatusTest {
             assertThat(h2Check.output()).contains("no database there yet; the first sync creates it");
             assertThat(h2Status.exitCode()).isZero();
             assertThat(h2Status.output()).contains("nothing synced yet: no database there");
-            assertThat(work.resolve("data")).as("no H2 file, no folder").doesNotExist();
+            try (java.util.stream.Stream<Path> data = Files.list(work.resolve("data"))) {
+                assertThat(data.map(file -> file.getFileName().toString())).as("no H2 file beside the log file")
+                        .containsExactly("leadfeeder.log");
+            }
         }
     }
 

@@ -50,18 +50,29 @@ final class ConnectorProcess {
 
     private static Process start(Path workDir, Path log, Map<String, String> environment, List<String> jvmOptions, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(LeadfeederCamel.class.getName());
-        command.addAll(List.of(args));
+        return start(workDir, log, environment, command(jvmOptions, args));
+    }
+
+    /** Runs {@code command} in {@code workDir} with the connector's environment, its output in {@code log}. */
+    static Process start(Path workDir, Path log, Map<String, String> environment, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("LEADFEEDER_"));
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /** The connector's command line, as a user's shell would run it. */
+    static List<String> command(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dlog4j2.configurationFile=log4j2.properties"); // the runner's logging, not the test JVM's log4j2-test
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(LeadfeederCamel.class.getName());
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static Path output(Path workDir) {

@@ -3,6 +3,7 @@ package org.leadfeedercamel.cli;
 import org.leadfeedercamel.reliability.ReliabilityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,12 +46,12 @@ class SecretsTest {
                     "LEADFEEDER_RATE_LIMIT_REQUESTS_PER_WINDOW", "0", "LEADFEEDER_RATE_LIMIT_WINDOW_SECONDS", "2"));
             List<String> trace = List.of("-Dleadfeeder.log-level=trace");
 
-            ConnectorProcess.Result faultyRun = ConnectorProcess.run(work, env, trace, "once");
+            ConnectorProcess.Result faultyRun = ConnectorProcess.run(work, env, trace, "once", VerboseOption.NAME);
             env.put("LEADFEEDER_API_TOKEN", key); // a /v1 key: auto asks /v1 with it first
-            ConnectorProcess.Result v1Run = ConnectorProcess.run(work, env, trace, "once");
+            ConnectorProcess.Result v1Run = ConnectorProcess.run(work, env, trace, "once", VerboseOption.NAME);
             env.put("LEADFEEDER_API_TOKEN", wrongToken);
-            ConnectorProcess.Result refusedRun = ConnectorProcess.run(work, env, trace, "once");
-            ConnectorProcess.Result status = ConnectorProcess.run(work, env, trace, "status");
+            ConnectorProcess.Result refusedRun = ConnectorProcess.run(work, env, trace, "once", VerboseOption.NAME);
+            ConnectorProcess.Result status = ConnectorProcess.run(work, env, trace, "status", VerboseOption.NAME);
 
             assertThat(faultyRun.output()).contains("Retry", "429").contains("Authorization: Token token=***");
             assertThat(v1Run.output()).contains("the unified /v1 API").contains("X-Api-Key: ***");
@@ -59,6 +60,10 @@ class SecretsTest {
                 assertThat(result.output()).doesNotContain(token).doesNotContain(key).doesNotContain(wrongToken)
                         .doesNotContain(password);
             }
+            // the log file holds every line of the four commands, the libraries' TRACE among them
+            String logFile = Files.readString(work.resolve("data/leadfeeder.log"));
+            assertThat(logFile).contains("Authorization: Token token=***").contains("X-Api-Key: ***")
+                    .doesNotContain(token).doesNotContain(key).doesNotContain(wrongToken).doesNotContain(password);
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(warehouse.url(), warehouse.user(), ""));
             List<String> values = new ArrayList<>();
             for (String table : jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", String.class)) {
@@ -67,7 +72,7 @@ class SecretsTest {
             ReliabilityReport.record("Secrets", "a faulty run (5xx, resets, truncation, 429, arrivals), a /v1 run and a refused token, all logging at TRACE",
                     "token, /v1 key, wrong token and database password found 0 times in " + (faultyRun.output().lines().count()
                             + v1Run.output().lines().count() + refusedRun.output().lines().count() + status.output().lines().count())
-                            + " lines of output and "
+                            + " lines of output, " + logFile.lines().count() + " lines of the log file and "
                             + values.size() + " stored values");
             assertThat(values).hasSizeGreaterThan(1_000)
                     .noneMatch(v -> v.contains(token) || v.contains(key) || v.contains(wrongToken) || v.contains(password));

@@ -275,7 +275,7 @@ class SyncCommandsTest {
             awaitTwoScheduledRuns(process, db);
             // no caller waits for a scheduled run: its outcome is logged, in one line
             assertThat(Files.readString(work.resolve("connector-output.log")))
-                    .containsPattern("RunReport - Sync run \\S+ succeeded in [\\d.]+ s: \\d+ requests, .*rows accounts 2 visits \\d+")
+                    .containsPattern("INFO  Sync run \\S+ succeeded in [\\d.]+ s: \\d+ requests, .*rows accounts 2 visits \\d+")
                     .containsPattern("Health on http://0\\.0\\.0\\.0:\\d{2,5}/observe/health, metrics on http://0\\.0\\.0\\.0:\\d{2,5}/observe/metrics")
                     .doesNotContain(":0/observe");
         }
