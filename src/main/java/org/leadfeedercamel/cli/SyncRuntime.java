@@ -141,7 +141,9 @@ final class SyncRuntime implements AutoCloseable {
             public void beforeConfigure(BaseMainSupport support) {
                 try {
                     for (Instance instance : instances) {
-                        SyncInstance sync = LeadfeederSync.add(support.getCamelContext(), instance, dataSource(instance), clock);
+                        SyncInstance sync = scheduled
+                                ? LeadfeederSync.add(support.getCamelContext(), instance, dataSource(instance), clock)
+                                : LeadfeederSync.addUnscheduled(support.getCamelContext(), instance, dataSource(instance), clock);
                         added.add(sync);
                         SignalStop.onStop(() -> sync.stop(SignalStop.reason()));
                     }

@@ -95,6 +95,12 @@ public final class Warehouse {
      * {@link #migrateJobStore}).
      */
     public static void migrate(DataSource dataSource, Dialect dialect, Tables names) {
+        SqlStatements sql = new SqlStatements(dialect, names);
+        if (SchemaHistory.upToDate(dataSource, sql.get(names.sharedState() ? "select-shared-state-history" : "select-instance-state-history"),
+                stateLocation(dialect, names))
+                && SchemaHistory.upToDate(dataSource, sql.get("select-tables-history"), tablesLocation(dialect))) {
+            return; // at this version already, as every start after the first finds it: Flyway is not needed
+        }
         Flyway state = stateTables(dataSource, dialect, names);
         MigrationInfoService stateInfo = state.info();
         if (names.sharedState()) {
@@ -181,13 +187,21 @@ public final class Warehouse {
      */
     private static Flyway stateTables(DataSource dataSource, Dialect dialect, Tables names) {
         return names.sharedState()
-                ? flyway(dataSource, "db/shared-state/" + dialect.folder(), "leadfeeder_schema_history", names.dataPrefix())
-                : flyway(dataSource, "db/instance-state/" + dialect.folder(), names.statePrefix() + "state_history", names.statePrefix());
+                ? flyway(dataSource, stateLocation(dialect, names), "leadfeeder_schema_history", names.dataPrefix())
+                : flyway(dataSource, stateLocation(dialect, names), names.statePrefix() + "state_history", names.statePrefix());
+    }
+
+    private static String stateLocation(Dialect dialect, Tables names) {
+        return (names.sharedState() ? "db/shared-state/" : "db/instance-state/") + dialect.folder();
     }
 
     /** The data tables' migrations, one history per table prefix. */
     private static Flyway tables(DataSource dataSource, Dialect dialect, String tablePrefix) {
-        return flyway(dataSource, "db/tables/" + dialect.folder(), tablePrefix + "schema_history", tablePrefix);
+        return flyway(dataSource, tablesLocation(dialect), tablePrefix + "schema_history", tablePrefix);
+    }
+
+    private static String tablesLocation(Dialect dialect) {
+        return "db/tables/" + dialect.folder();
     }
 
     private static Flyway flyway(DataSource dataSource, String location, String historyTable, String tablePrefix) {

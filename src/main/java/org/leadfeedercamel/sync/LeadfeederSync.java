@@ -72,7 +72,8 @@ public final class LeadfeederSync {
             "routes/leadfeeder-pages.camel.yaml", API_ROUTE_FILE);
 
     private static final List<String> API_TEMPLATES = List.of("leadfeeder-api-choice", "leadfeeder-api-get", "leadfeeder-api-call");
-    private static final List<String> SYNC_TEMPLATES = List.of("leadfeeder-scheduler", "leadfeeder-sync", "leadfeeder-accounts",
+    private static final String SCHEDULER_TEMPLATE = "leadfeeder-scheduler";
+    private static final List<String> SYNC_TEMPLATES = List.of(SCHEDULER_TEMPLATE, "leadfeeder-sync", "leadfeeder-accounts",
             "leadfeeder-account", "leadfeeder-stream", "leadfeeder-window", "leadfeeder-page-fetch", "leadfeeder-page-map",
             "leadfeeder-write-page");
 
@@ -85,6 +86,21 @@ public final class LeadfeederSync {
      * never put into Camel properties.
      */
     public static SyncInstance add(CamelContext context, Instance instance, DataSource dataSource, Clock clock) throws Exception {
+        return add(context, instance, dataSource, clock, true);
+    }
+
+    /**
+     * {@link #add(CamelContext, Instance, DataSource, Clock)} without the Quartz trigger route: for runs
+     * the caller sends to {@link SyncInstance#syncEndpoint()} itself (one-off commands), so Quartz is not
+     * even started.
+     */
+    public static SyncInstance addUnscheduled(CamelContext context, Instance instance, DataSource dataSource, Clock clock)
+            throws Exception {
+        return add(context, instance, dataSource, clock, false);
+    }
+
+    private static SyncInstance add(CamelContext context, Instance instance, DataSource dataSource, Clock clock, boolean scheduled)
+            throws Exception {
         SyncSettings settings = instance.settings();
         if (!settings.hasCredential()) {
             throw new ConfigurationException(instance.key(SyncSettings.API_TOKEN), null, "is needed to sync (set LEADFEEDER_API_TOKEN)");
@@ -129,18 +145,21 @@ public final class LeadfeederSync {
         parameters.put("schedulerEnabled", String.valueOf(settings.schedule().enabled()));
         parameters.put("statePrefix", tables.statePrefix());
         context.addRoutesConfigurations(new InstanceRouteConfigurations(instance, (RetryWaits) beans.get("retryWaits")));
-        addRoutes(context, instance, SYNC_TEMPLATES, parameters, beans);
+        addRoutes(context, instance, scheduled ? SYNC_TEMPLATES
+                : SYNC_TEMPLATES.stream().filter(template -> !template.equals(SCHEDULER_TEMPLATE)).toList(), parameters, beans);
         addRoutes(context, instance, API_TEMPLATES, parameters, beans);
         // the instance's readiness joins the context's (and a host's health endpoint)
         List<HealthCheck> checks = List.of(new WarehouseHealthCheck(instance.routeId("warehouse"), dataSource),
                 new LastSyncHealthCheck(instance.routeId("last-sync"), dataSource, sql, settings.operations().maxSyncAge(), clock));
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         checks.forEach(health::register);
-        // every leadfeeder_* series from the start (counters at 0, the lag from the state), not from the first run
-        context.addStartupListener((started, alreadyStarted) -> metrics.registry());
-        ScheduleSettings schedule = settings.schedule();
-        if (schedule.enabled() && schedule.syncOnStart() && !schedule.clustered()) { // a cluster's schedule goes on without it
-            context.addStartupListener(new SyncOnStart(instance));
+        if (scheduled) {
+            // every leadfeeder_* series from the start (counters at 0, the lag from the state), not from the first run
+            context.addStartupListener((started, alreadyStarted) -> metrics.registry());
+            ScheduleSettings schedule = settings.schedule();
+            if (schedule.enabled() && schedule.syncOnStart() && !schedule.clustered()) { // a cluster's schedule goes on without it
+                context.addStartupListener(new SyncOnStart(instance));
+            }
         }
         return new SyncInstance(instance, choice, (PageMapper) beans.get("pageMapper"), metrics, progress, checks, stop);
     }

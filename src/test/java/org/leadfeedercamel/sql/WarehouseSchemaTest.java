@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.leadfeedercamel.config.SyncSettings;
@@ -202,6 +209,45 @@ class WarehouseSchemaTest {
             Warehouse.migrate(dataSource, Dialect.POSTGRESQL, "raw_leadfeeder__");
             Warehouse.migrateJobStore(dataSource, Dialect.POSTGRESQL);
             assertThat(jobStoreTables(jdbc, Kind.POSTGRESQL)).hasSize(11);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aWarehouseAtThisVersionIsToldSoWithoutFlyway(Kind kind) {
+        try (TestWarehouse warehouse = TestWarehouses.fresh(kind); HikariDataSource dataSource = openUnmigrated(warehouse, "raw_leadfeeder__")) {
+            Dialect dialect = Dialect.of(dataSource);
+            SqlStatements sql = new SqlStatements(dialect, "raw_leadfeeder__");
+            String state = sql.get("select-shared-state-history");
+            String tables = sql.get("select-tables-history");
+            assertThat(SchemaHistory.upToDate(dataSource, state, "db/shared-state/" + dialect.folder())).as("no history yet").isFalse();
+
+            Warehouse.migrate(dataSource, dialect, "raw_leadfeeder__");
+
+            assertThat(SchemaHistory.upToDate(dataSource, state, "db/shared-state/" + dialect.folder())).isTrue();
+            assertThat(SchemaHistory.upToDate(dataSource, tables, "db/tables/" + dialect.folder())).isTrue();
+            String quote = kind == Kind.MARIADB ? "`" : "\"";
+            new JdbcTemplate(dataSource).update("UPDATE " + quote + "leadfeeder_schema_history" + quote + " SET " + quote + "success"
+                    + quote + " = false WHERE " + quote + "version" + quote + " = '6'");
+            assertThat(SchemaHistory.upToDate(dataSource, state, "db/shared-state/" + dialect.folder())).as("a failed migration").isFalse();
+        }
+    }
+
+    @Test
+    void theNewestMigrationIsReadFromAFolderAndFromAJar(@TempDir Path dir) throws Exception {
+        assertThat(SchemaHistory.newest(getClass().getClassLoader(), "db/shared-state/h2")).hasValue(6);
+        assertThat(SchemaHistory.newest(getClass().getClassLoader(), "db/tables/postgresql")).hasValue(1);
+        Path jar = dir.resolve("migrations.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : List.of("db/x/", "db/x/V1__first.sql", "db/x/V12__twelfth.sql", "db/x/V3__third.sql", "db/x/README.md",
+                    "db/xy/V99__other_folder.sql")) {
+                out.putNextEntry(new JarEntry(entry));
+                out.closeEntry();
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(SchemaHistory.newest(loader, "db/x")).hasValue(12);
+            assertThat(SchemaHistory.newest(loader, "db/none")).isEmpty();
         }
     }
 }

@@ -1,0 +1,2 @@
+-- A named instance's state history, as Flyway made it (backquoted), for the start-up check of its version.
+SELECT `version`, `success` FROM `${state}state_history`
