@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 
 /**
@@ -94,6 +96,7 @@ public final class StartupBenchmark {
                     | phase | time |
                     |---|---|
                     %s
+
                     `target/leadfeeder-camel.jar`: %.1f MB; `target/leadfeeder-camel.jsa`: %.1f MB.
                     """.formatted(BenchmarkReport.machine(), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
@@ -214,7 +217,16 @@ public final class StartupBenchmark {
             if (maven.waitFor() != 0) {
                 throw new IllegalStateException("cannot build the minimal Camel Main application in " + dir);
             }
-            Files.writeString(dir.resolve("classpath.txt"), dir + ":" + Files.readString(dir.resolve("classpath.txt")).strip());
+            // its properties in a jar of its own: AppCDS takes jars only on the class path, no folders
+            Path app = dir.resolve("minimal.jar");
+            try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(app))) {
+                for (String resource : List.of("application.properties", "log4j2.properties")) {
+                    jar.putNextEntry(new JarEntry(resource));
+                    jar.write(Files.readAllBytes(dir.resolve(resource)));
+                    jar.closeEntry();
+                }
+            }
+            Files.writeString(dir.resolve("classpath.txt"), app + ":" + Files.readString(dir.resolve("classpath.txt")).strip());
             launch(dir, List.of("-XX:ArchiveClassesAtExit=" + dir.resolve("minimal.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             return dir;
         }
