@@ -29,6 +29,7 @@ import org.leadfeedercamel.simulator.data.ExpectedRows;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.state.CompletedWindows;
+import org.leadfeedercamel.state.WarehouseRetry;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -107,7 +108,8 @@ class ManyAccountsTest {
                      SyncEndToEndTest.FROM.toString()))) {
             SqlStatements sql = new SqlStatements(Dialect.of(sync.dataSource), "raw_leadfeeder__");
             CompletedWindows state = new CompletedWindows(sync.dataSource,
-                    new TransactionTemplate(new DataSourceTransactionManager(sync.dataSource)), sql);
+                    new TransactionTemplate(new DataSourceTransactionManager(sync.dataSource)), sql,
+                    new WarehouseRetry(sync.settings.warehouse().retry(), "test"));
             LocalDate from = SyncEndToEndTest.FROM;
             for (String stream : SyncRun.STREAMS) {
                 state.markComplete(new SyncWindow("100001", stream, from, from.plusDays(40)), SyncEndToEndTest.CLOCK.instant()); // furthest
