@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every such transaction first makes sure the run still holds the sync lock, and one that lost its
  * connection is run again whole on a new one ({@link WarehouseRetry}): its upserts and the window's
- * completion are safe to repeat, even after a commit whose answer was lost with the connection.
+ * completion are safe to repeat, even after a commit whose answer was lost with the connection (its
+ * rejected records, plain inserts, would then be kept twice).
  */
 public final class PageTransaction implements Policy {
 
