@@ -72,7 +72,8 @@ class WarehouseRestartProcessTest {
             Process sync = ConnectorProcess.start(work, env, "once");
             Duration outage;
             try {
-                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> completedWindows(jdbc) >= 3 || !sync.isAlive());
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> completedWindows(jdbc) >= 3 || !sync.isAlive());
                 assertThat(sync.isAlive()).as("the run is still going when the server stops").isTrue();
                 Instant down = Instant.now();
                 WarehouseServers.stop(kind);

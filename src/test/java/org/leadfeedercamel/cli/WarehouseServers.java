@@ -32,6 +32,16 @@ final class WarehouseServers {
             default -> throw new IllegalArgumentException(kind + " is no server");
         }
         Awaitility.await().atMost(LIMIT).until(() -> !answers(kind));
+        if (kind == Kind.MARIADB) {
+            // mariadb-admin may return while mariadbd still exits, and a start would then find it running and do nothing
+            Awaitility.await().atMost(LIMIT).pollInterval(Duration.ofMillis(100)).until(() -> !mariadbRuns());
+        }
+    }
+
+    private static boolean mariadbRuns() throws IOException, InterruptedException {
+        Process status = new ProcessBuilder("start-stop-daemon", "--status", "--exec", "/usr/sbin/mariadbd")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return status.waitFor() == 0; // 0: running, 3: not running
     }
 
     /** Starts the server unless it runs, and waits until it answers. */

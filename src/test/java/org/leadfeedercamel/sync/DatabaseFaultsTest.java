@@ -125,7 +125,7 @@ class DatabaseFaultsTest {
                 ReliabilityReport.record("PostgreSQL drops the sync's connections while another sync waits",
                         "the sync's sessions terminated mid-run while another session waited for the sync lock",
                         "the other took the lock; the run found it gone at its next page and failed with one line ("
-                                + stopped.error().replace(" (at", "; at") + "), writing nothing more; the next run completed and "
+                                + stopped.error().replace(" (at ", "; at ").replaceFirst("\\)$", "") + "), writing nothing more; the next run completed and "
                                 + "the tables equal the API's rows");
             }
         }
