@@ -106,6 +106,16 @@ public final class ConfigurationKeys {
     public static final Field<Duration> LOCK_WAIT_FIELD = Field.of(LOCK_WAIT, "0", Checks.duration(ChronoUnit.SECONDS, 0, 86_400),
             "How long a run waits for another sync on the same warehouse (schema, or MariaDB database) to finish;",
             "0 = stop at once with a message.");
+    public static final Field<Integer> DB_RETRY_MAX_ATTEMPTS_FIELD = Field.of(DB_RETRY_MAX_ATTEMPTS, "6", Checks.integer(1, 100),
+            "A warehouse step of a run (a page's transaction, a run log or state read or write, the sync lock) that lost",
+            "its connection (the server restarting or going away; never a constraint or data error) is tried again on a",
+            "new one: up to this many attempts in all (1 = never again), waiting initial-delay-ms, doubling up to",
+            "max-delay-ms, between them. The defaults wait 1+2+4+8+15 s, so a restart of 30 s and more is ridden out",
+            "(each attempt may also wait leadfeeder.db-connect-timeout-ms for a connection).");
+    public static final Field<Duration> DB_RETRY_INITIAL_DELAY_FIELD = Field.of(DB_RETRY_INITIAL_DELAY, "1000",
+            Checks.duration(ChronoUnit.MILLIS, 1, 600_000));
+    public static final Field<Duration> DB_RETRY_MAX_DELAY_FIELD = Field.of(DB_RETRY_MAX_DELAY, "15000",
+            Checks.duration(ChronoUnit.MILLIS, 1, 3_600_000));
 
     public static final Field<String> DATA_SOURCE_FIELD = Field.of(DATA_SOURCE, null, Checks.text(),
             "Embedded in a host (Spring Boot, Camel Main): the name of the host's DataSource bean to sync into instead of",
@@ -139,7 +149,8 @@ public final class ConfigurationKeys {
                     BACKOFF_INITIAL_FIELD, BACKOFF_MAX_FIELD, RATE_LIMIT_RETRIES_FIELD, MAX_RATE_LIMIT_WAIT_FIELD,
                     RATE_LIMIT_REQUESTS_FIELD, RATE_LIMIT_WINDOW_FIELD)),
             new Section("Warehouse", List.of(DB_URL_FIELD, DB_USER_FIELD, DB_PASSWORD_FIELD, TABLE_PREFIX_FIELD,
-                    DB_POOL_SIZE_FIELD, DB_CONNECT_TIMEOUT_FIELD, LOCK_WAIT_FIELD, DATA_SOURCE_FIELD, MIGRATE_FIELD)),
+                    DB_POOL_SIZE_FIELD, DB_CONNECT_TIMEOUT_FIELD, LOCK_WAIT_FIELD, DB_RETRY_MAX_ATTEMPTS_FIELD,
+                    DB_RETRY_INITIAL_DELAY_FIELD, DB_RETRY_MAX_DELAY_FIELD, DATA_SOURCE_FIELD, MIGRATE_FIELD)),
             new Section("Operations", List.of(PROGRESS_INTERVAL_FIELD, MAX_SYNC_AGE_FIELD, CLUSTERED_FIELD,
                     CLUSTER_CHECKIN_FIELD,
                     camel("camel.management.enabled", "true",

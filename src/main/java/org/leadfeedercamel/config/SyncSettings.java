@@ -37,6 +37,9 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
     public static final String DB_POOL_SIZE = "leadfeeder.db-pool-size";
     public static final String DB_CONNECT_TIMEOUT = "leadfeeder.db-connect-timeout-ms";
     public static final String LOCK_WAIT = "leadfeeder.db-lock-wait-seconds";
+    public static final String DB_RETRY_MAX_ATTEMPTS = "leadfeeder.db-retry.max-attempts";
+    public static final String DB_RETRY_INITIAL_DELAY = "leadfeeder.db-retry.initial-delay-ms";
+    public static final String DB_RETRY_MAX_DELAY = "leadfeeder.db-retry.max-delay-ms";
     public static final String DATA_SOURCE = "leadfeeder.data-source";
     public static final String MIGRATE = "leadfeeder.migrate";
     public static final String MAX_SYNC_AGE = "leadfeeder.health.max-sync-age-minutes";
@@ -102,7 +105,9 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
                         RATE_LIMIT_REQUESTS_FIELD.read(lookup), RATE_LIMIT_WINDOW_FIELD.read(lookup)),
                 new WarehouseSettings(DB_URL_FIELD.read(lookup), DB_USER_FIELD.read(lookup), DB_PASSWORD_FIELD.read(lookup),
                         TABLE_PREFIX_FIELD.read(lookup), DB_POOL_SIZE_FIELD.read(lookup), DB_CONNECT_TIMEOUT_FIELD.read(lookup),
-                        LOCK_WAIT_FIELD.read(lookup), DATA_SOURCE_FIELD.read(lookup), MIGRATE_FIELD.read(lookup)),
+                        LOCK_WAIT_FIELD.read(lookup), DATA_SOURCE_FIELD.read(lookup), MIGRATE_FIELD.read(lookup),
+                        new DbRetrySettings(DB_RETRY_MAX_ATTEMPTS_FIELD.read(lookup), DB_RETRY_INITIAL_DELAY_FIELD.read(lookup),
+                                DB_RETRY_MAX_DELAY_FIELD.read(lookup))),
                 new ScheduleSettings(SCHEDULE_FIELD.read(lookup), SCHEDULER_ENABLED_FIELD.read(lookup), SYNC_ON_START_FIELD.read(lookup),
                         CLUSTERED_FIELD.read(lookup), CLUSTER_CHECKIN_FIELD.read(lookup)),
                 new OperationsSettings(PROGRESS_INTERVAL_FIELD.read(lookup), MAX_SYNC_AGE_FIELD.read(lookup)));

@@ -30,6 +30,15 @@ public final class Warehouse {
     private Warehouse() {
     }
 
+    /** The JDBC URL of the warehouse behind {@code dataSource}, as a log line may show it: without a password. */
+    public static String url(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return JdbcUrls.withoutPassword(connection.getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the warehouse: " + e.getMessage(), e);
+        }
+    }
+
     /** The warehouse to sync into; an H2 file is created if it is not there yet. */
     public static HikariDataSource open(WarehouseSettings settings) {
         H2File file = usable(H2File.of(settings.url()));

@@ -32,9 +32,11 @@ public final class CompletedWindows {
     private final NamedParameterJdbcTemplate jdbc;
     private final Map<String, JdbcMessageIdRepository> repositories = new ConcurrentHashMap<>();
     private final String namespace;
+    private final WarehouseRetry retry;
 
-    public CompletedWindows(DataSource dataSource, TransactionTemplate transactions, SqlStatements sql) {
+    public CompletedWindows(DataSource dataSource, TransactionTemplate transactions, SqlStatements sql, WarehouseRetry retry) {
         this.dataSource = dataSource;
+        this.retry = retry;
         this.transactions = transactions;
         this.sql = sql;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
@@ -83,10 +85,11 @@ public final class CompletedWindows {
     }
 
     /** The completed windows of an account and stream. */
-    public List<SyncWindow> completed(String accountId, String stream) {
+    public List<SyncWindow> completed(String accountId, String stream) throws InterruptedException {
         List<SyncWindow> windows = new ArrayList<>();
-        for (String key : jdbc.queryForList(sql.get("select-completed-windows"),
-                Map.of("processor_name", processorName(accountId, stream)), String.class)) {
+        List<String> keys = retry.call("reading the completed windows of " + accountId + " " + stream, () -> jdbc.queryForList(
+                sql.get("select-completed-windows"), Map.of("processor_name", processorName(accountId, stream)), String.class));
+        for (String key : keys) {
             windows.add(window(accountId, stream, key));
         }
         return windows;
@@ -102,7 +105,7 @@ public final class CompletedWindows {
      * The last day of the unbroken run of completed windows that starts at {@code start}, or null when
      * the day {@code start} itself is not covered. Overlapping windows (lookback re-reads) are fine.
      */
-    public LocalDate syncedThrough(String accountId, String stream, LocalDate start) {
+    public LocalDate syncedThrough(String accountId, String stream, LocalDate start) throws InterruptedException {
         return syncedThrough(completed(accountId, stream), start);
     }
 

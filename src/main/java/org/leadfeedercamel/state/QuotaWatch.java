@@ -29,8 +29,10 @@ public final class QuotaWatch {
     private final SqlStatements sql;
     private final Clock clock;
     private final int warningPercent;
+    private final WarehouseRetry retry;
 
-    public QuotaWatch(DataSource dataSource, SqlStatements sql, Clock clock, int warningPercent) {
+    public QuotaWatch(DataSource dataSource, SqlStatements sql, Clock clock, int warningPercent, WarehouseRetry retry) {
+        this.retry = retry;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.sql = sql;
         this.clock = clock;
@@ -38,13 +40,13 @@ public final class QuotaWatch {
     }
 
     /** Requests used of {@code quota} this month, the run's included; a warning goes to the run when due. */
-    public int used(SyncRun run, int quota) {
+    public int used(SyncRun run, int quota) throws InterruptedException {
         ZonedDateTime now = clock.instant().atZone(ZoneOffset.UTC);
         ZonedDateTime monthStart = now.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
         Map<String, Object> query = new HashMap<>();
         query.put("since", monthStart.toOffsetDateTime());
         query.put("run_id", run.runId());
-        Long earlier = jdbc.queryForObject(sql.get("select-v1-requests-since"), query, Long.class);
+        Long earlier = retry.call("reading this month's requests", () -> jdbc.queryForObject(sql.get("select-v1-requests-since"), query, Long.class));
         long used = (earlier == null ? 0 : earlier) + run.requests();
         ZonedDateTime nextMonth = monthStart.plusMonths(1);
         double elapsed = Duration.between(monthStart, now).toMillis() / (double) Duration.between(monthStart, nextMonth).toMillis();

@@ -30,7 +30,7 @@ public final class WindowPlanner {
         this.state = state;
     }
 
-    public WindowQueue plan(SyncRun run, AccountRef account, String stream) {
+    public WindowQueue plan(SyncRun run, AccountRef account, String stream) throws InterruptedException {
         String accountId = account.id();
         LocalDate today = LocalDate.now(run.clock().withZone(account.zone()));
         LocalDate from;
@@ -51,7 +51,7 @@ public final class WindowPlanner {
     }
 
     /** First day an incremental run reads: after the synced days, but never later than the lookback. */
-    LocalDate resumeDay(String accountId, String stream, LocalDate today) {
+    LocalDate resumeDay(String accountId, String stream, LocalDate today) throws InterruptedException {
         LocalDate start = startDate;
         LocalDate through = state.syncedThrough(accountId, stream, start);
         if (through == null) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.leadfeedercamel.api.ApiChoice;
@@ -52,7 +53,7 @@ public final class AccountSelection {
         return accountIds.isEmpty() || accountIds.contains(accountId);
     }
 
-    public List<AccountRef> select(SyncRun run, PageRows accounts) {
+    public List<AccountRef> select(SyncRun run, PageRows accounts) throws InterruptedException {
         List<AccountRef> selected = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (Map<String, Object> row : accounts.getAccounts()) {
@@ -69,12 +70,16 @@ public final class AccountSelection {
                 run.accountFailed(message);
             }
         }
-        selected.sort(Comparator.comparing(account -> syncedThrough(account.id()), Comparator.nullsFirst(Comparator.naturalOrder())));
+        Map<String, LocalDate> through = new HashMap<>(); // read before sorting: a read may wait for the warehouse
+        for (AccountRef account : selected) {
+            through.put(account.id(), syncedThrough(account.id()));
+        }
+        selected.sort(Comparator.comparing(account -> through.get(account.id()), Comparator.nullsFirst(Comparator.naturalOrder())));
         return selected;
     }
 
     /** How far an account is synced: the least far of its streams, null when one has not started. */
-    private LocalDate syncedThrough(String accountId) {
+    private LocalDate syncedThrough(String accountId) throws InterruptedException {
         LocalDate least = LocalDate.MAX;
         for (String stream : SyncRun.STREAMS) {
             LocalDate through = state.syncedThrough(accountId, stream, startDate);

@@ -51,6 +51,7 @@ import org.leadfeedercamel.state.QuotaWatch;
 import org.leadfeedercamel.state.RunLog;
 import org.leadfeedercamel.state.StreamStatus;
 import org.leadfeedercamel.state.SyncLock;
+import org.leadfeedercamel.state.WarehouseRetry;
 import org.leadfeedercamel.state.WindowPlanner;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -116,22 +117,25 @@ public final class LeadfeederSync {
         }
         SqlStatements sql = new SqlStatements(dialect, tables);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);
         StopSignal stop = StopOnContextStop.signal(context);
+        WarehouseRetry retry = new WarehouseRetry(settings.warehouse().retry(), Warehouse.url(dataSource), stop);
+        CompletedWindows state = new CompletedWindows(dataSource, transactions, sql, retry);
+        SyncLock lock = new SyncLock(dataSource, sql, settings.warehouse().lockWait(), clock, retry, stop);
+        PageTransaction pageTransaction = new PageTransaction(transactions, lock, retry);
         Map<String, Object> beans = apiBeans(settings, clock, stop);
         ApiChoice choice = (ApiChoice) beans.get("apiChoice");
         beans.put("rowParameterBinding", new RowParameterBinding());
         beans.put("dataSource", dataSource);
-        beans.put("syncLock", new SyncLock(dataSource, sql, settings.warehouse().lockWait(), clock, stop));
-        beans.put("pageTransaction", new PageTransaction(transactions));
+        beans.put("syncLock", lock);
+        beans.put("pageTransaction", pageTransaction);
         beans.put("completedWindows", state);
         beans.put("windowPlanner", new WindowPlanner(settings.api().startDate(), settings.api().lookbackDays(), state));
         beans.put("runLog", new RunLog(dataSource, sql, clock, choice,
-                new QuotaWatch(dataSource, sql, clock, settings.v1().quotaWarningPercent())));
+                new QuotaWatch(dataSource, sql, clock, settings.v1().quotaWarningPercent(), retry), lock, retry));
         beans.put("accountSelection", new AccountSelection(settings.api().accountIds(), settings.api().startDate(), state, choice));
         beans.put("accountOutcomes", new AccountOutcomes());
         beans.put("pageMapper", new PageMapper(new RecordMapper(new ObjectMapper())));
-        beans.put("pageReader", new PageReader(context, choice, state, settings.api().resultCap(), instance, stop));
+        beans.put("pageReader", new PageReader(context, choice, state, pageTransaction, settings.api().resultCap(), instance, stop));
         beans.put("pageBatches", new PageBatches(sql));
         SyncMetrics metrics = new SyncMetrics(context, new StreamStatus(dataSource, sql), settings.api().startDate(), clock, instance.id());
         beans.put("syncMetrics", metrics);

@@ -20,6 +20,7 @@ import org.leadfeedercamel.run.SyncWindow;
 import org.leadfeedercamel.run.WindowQueue;
 import org.leadfeedercamel.state.CompletedWindows;
 import org.leadfeedercamel.state.FailureReason;
+import org.leadfeedercamel.state.PageTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,17 +42,20 @@ public final class PageReader {
     private final CamelContext context;
     private final ApiChoice choice;
     private final CompletedWindows state;
+    private final PageTransaction writes;
     private final int resultCap;
     private final Instance instance;
     private final StopSignal stop;
     private ProducerTemplate producer;
 
     /** Reads the pages of {@code instance}'s windows through its {@code page-fetch} route, ahead on a pool named for it. */
-    public PageReader(CamelContext context, ApiChoice choice, CompletedWindows state, int resultCap, Instance instance, StopSignal stop) {
+    public PageReader(CamelContext context, ApiChoice choice, CompletedWindows state, PageTransaction writes, int resultCap,
+            Instance instance, StopSignal stop) {
         this.stop = stop;
         this.context = context;
         this.choice = choice;
         this.state = state;
+        this.writes = writes;
         this.resultCap = resultCap;
         this.instance = instance;
     }
@@ -106,7 +110,7 @@ public final class PageReader {
      * A page past the cap answered 416 ({@code /v1}: the window grew while it was read): the window is
      * read again as two halves; a single day cannot be narrowed, so what was read stands, loudly.
      */
-    private void pastCap(WindowPages pages, ApiRequest request) {
+    private void pastCap(WindowPages pages, ApiRequest request) throws Exception {
         pages.next = null;
         if (pages.window.days() > 1) {
             LOG.info("Window {} answered HTTP 416 offset_exceeded at page {}, past what one search can reach; reading it again as two halves",
@@ -116,7 +120,8 @@ public final class PageReader {
         }
         warnCapped(pages);
         if (pages.run.mode() == SyncMode.INCREMENTAL) {
-            state.markComplete(pages.window, pages.run.clock().instant()); // nothing more of that day can be read; a backfill marks nothing
+            // nothing more of that day can be read; a backfill marks nothing
+            writes.write("marking " + pages.window + " complete", () -> state.markComplete(pages.window, pages.run.clock().instant()));
         }
     }
 

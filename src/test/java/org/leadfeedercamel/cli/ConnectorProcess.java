@@ -75,7 +75,8 @@ final class ConnectorProcess {
         return command;
     }
 
-    private static Path output(Path workDir) {
+    /** Where a connector started in {@code workDir} writes its output. */
+    static Path output(Path workDir) {
         return workDir.resolve("connector-output.log");
     }
 }

@@ -70,6 +70,23 @@ class InstancesTest {
     }
 
     @Test
+    void anInstanceRetriesItsWarehouseAsItsOwnKeysOrThePlainOnesSay() {
+        Map<String, String> environment = Map.of("LEADFEEDER_DB_RETRY_MAX_ATTEMPTS", "9", "LEADFEEDER_DB_RETRY_MAX_DELAY_MS", "5000",
+                "LEADFEEDER_INSTANCES_ACME_API_TOKEN", "tok-acme", "LEADFEEDER_INSTANCES_ACME_DB_RETRY_MAX_ATTEMPTS", "2",
+                "LEADFEEDER_INSTANCES_ACME_DB_RETRY_INITIAL_DELAY_MS", "100", "LEADFEEDER_INSTANCES_BETA_API_TOKEN", "tok-beta");
+        List<Instance> instances = new ConfigurationSources(new Properties(), environment).instances();
+
+        assertThat(instances).extracting(Instance::id).containsExactly("acme", "beta");
+        assertThat(instances.get(0).settings().warehouse().retry())
+                .isEqualTo(new DbRetrySettings(2, java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(5)));
+        assertThat(instances.get(1).settings().warehouse().retry())
+                .isEqualTo(new DbRetrySettings(9, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5)));
+        assertThatThrownBy(() -> read(Map.of("leadfeeder.instances.acme.api-token", "t", "leadfeeder.instances.acme.db-retry.max-attempts", "0")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("leadfeeder.instances.acme.db-retry.max-attempts: '0' is not between 1 and 100");
+    }
+
+    @Test
     void aBadValueOfAnInstanceNamesItsKey() {
         assertThatThrownBy(() -> read(Map.of("leadfeeder.instances.acme.api-token", "t", "leadfeeder.instances.acme.page-size", "500")))
                 .isInstanceOf(ConfigurationException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -41,9 +42,19 @@ class SyncSettingsTest {
         "leadfeeder.base-api-url|https://user:pw@api.leadfeeder.com|leadfeeder.base-api-url: 'https://user:pw@api.leadfeeder.com' must be a base URL without credentials, query or fragment",
         "leadfeeder.db-url|postgres://localhost/x|leadfeeder.db-url: 'postgres://localhost/x' is not a JDBC URL (jdbc:h2:..., jdbc:postgresql:..., jdbc:mariadb:...)",
         "leadfeeder.account-id|12; DROP TABLE x|leadfeeder.account-id: '12; DROP TABLE x' is not a comma-separated list of account ids",
+        "leadfeeder.db-retry.max-attempts|0|leadfeeder.db-retry.max-attempts: '0' is not between 1 and 100",
+        "leadfeeder.db-retry.initial-delay-ms|soon|leadfeeder.db-retry.initial-delay-ms: 'soon' is not a whole number",
     })
     void aBadValueIsOneLineNamingTheKeyAndTheValue(String key, String value, String message) {
         assertThatThrownBy(() -> read(Map.of(key, value))).isInstanceOf(ConfigurationException.class).hasMessage(message);
+    }
+
+    @Test
+    void aWarehouseStepThatLostItsConnectionIsTriedSixTimesOverAboutThirtySecondsByDefault() {
+        assertThat(read(Map.of()).warehouse().retry()).isEqualTo(new DbRetrySettings(6, Duration.ofSeconds(1), Duration.ofSeconds(15)));
+        assertThat(read(Map.of(SyncSettings.DB_RETRY_MAX_ATTEMPTS, "3", SyncSettings.DB_RETRY_INITIAL_DELAY, "250",
+                SyncSettings.DB_RETRY_MAX_DELAY, "2000")).warehouse().retry())
+                .isEqualTo(new DbRetrySettings(3, Duration.ofMillis(250), Duration.ofSeconds(2)));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.sql.TestWarehouses;
 import org.leadfeedercamel.state.SyncLock;
+import org.leadfeedercamel.state.WarehouseRetry;
 
 /**
  * A run asked to stop, by its CamelContext stopping (a host shutting down) or by {@link SyncInstance#stop},
@@ -104,7 +105,7 @@ class GracefulStopTest {
             settings.put("leadfeeder.db-lock-wait-seconds", "600");
             try (SyncHarness sync = new SyncHarness(simulator, SyncEndToEndTest.CLOCK, settings, h2(url))) {
                 SyncLock other = new SyncLock(sync.dataSource, new SqlStatements(Dialect.H2, "raw_leadfeeder__"), Duration.ZERO,
-                        SyncEndToEndTest.CLOCK, new StopSignal());
+                        SyncEndToEndTest.CLOCK, new WarehouseRetry(sync.settings.warehouse().retry(), "test", new StopSignal()), new StopSignal());
                 other.acquire(); // another sync holds the warehouse
                 try {
                     CompletableFuture<SyncRun> running = CompletableFuture.supplyAsync(sync::once);

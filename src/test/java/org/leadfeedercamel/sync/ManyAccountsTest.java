@@ -1,5 +1,6 @@
 package org.leadfeedercamel.sync;
 
+import org.leadfeedercamel.run.StopSignal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.leadfeedercamel.api.ApiChoice;
 import org.leadfeedercamel.api.ClassicLeadfeederApi;
@@ -29,6 +30,7 @@ import org.leadfeedercamel.simulator.data.ExpectedRows;
 import org.leadfeedercamel.sql.Dialect;
 import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.state.CompletedWindows;
+import org.leadfeedercamel.state.WarehouseRetry;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -107,7 +109,8 @@ class ManyAccountsTest {
                      SyncEndToEndTest.FROM.toString()))) {
             SqlStatements sql = new SqlStatements(Dialect.of(sync.dataSource), "raw_leadfeeder__");
             CompletedWindows state = new CompletedWindows(sync.dataSource,
-                    new TransactionTemplate(new DataSourceTransactionManager(sync.dataSource)), sql);
+                    new TransactionTemplate(new DataSourceTransactionManager(sync.dataSource)), sql,
+                    new WarehouseRetry(sync.settings.warehouse().retry(), "test", new StopSignal()));
             LocalDate from = SyncEndToEndTest.FROM;
             for (String stream : SyncRun.STREAMS) {
                 state.markComplete(new SyncWindow("100001", stream, from, from.plusDays(40)), SyncEndToEndTest.CLOCK.instant()); // furthest

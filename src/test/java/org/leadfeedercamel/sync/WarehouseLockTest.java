@@ -16,6 +16,7 @@ import org.leadfeedercamel.sql.SqlStatements;
 import org.leadfeedercamel.sql.TestWarehouses;
 import org.leadfeedercamel.sql.TestWarehouses.Kind;
 import org.leadfeedercamel.state.SyncLock;
+import org.leadfeedercamel.state.WarehouseRetry;
 
 /**
  * The run lock belongs to one warehouse: a schema (PostgreSQL, H2) or a database (MariaDB). Syncs into
@@ -35,7 +36,8 @@ class WarehouseLockTest {
              SyncHarness intoB = new SyncHarness(simulator, SyncEndToEndTest.CLOCK, SyncEndToEndTest.START, clientB)) {
             // a sync of client A's warehouse is running: it holds A's lock, as the sync itself takes it
             SyncLock running = new SyncLock(intoA.dataSource, new SqlStatements(Dialect.of(intoA.dataSource), "raw_leadfeeder__"),
-                    Duration.ZERO, SyncEndToEndTest.CLOCK, new StopSignal());
+                    Duration.ZERO, SyncEndToEndTest.CLOCK, new WarehouseRetry(intoA.settings.warehouse().retry(), "test", new StopSignal()),
+                    new StopSignal());
             running.acquire();
             SyncRun besideIt;
             SyncRun sameWarehouse;
