@@ -13,6 +13,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP/1.1 server (keep-alive, Content-Length bodies) written for the simulator rather than
+ * A small HTTP/1.1 server (keep-alive, Content-Length bodies; chunked only for oversized ones) written for the simulator rather than
  * taken from a library, because a faithful fault needs the raw socket: a reset mid-body is a TCP RST,
  * which neither the JDK server nor the usual frameworks let a handler send.
  */
@@ -42,6 +43,7 @@ public final class SimulatorHttpServer implements AutoCloseable {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final int IDLE_TIMEOUT_MS = 30_000;
+    private static final int PADDING_CHUNK_BYTES = 64 * 1024;
 
     private final ServerSocket serverSocket;
     private final Handler handler;
@@ -170,19 +172,14 @@ public final class SimulatorHttpServer implements AutoCloseable {
             }
         }
         byte[] body = response.body();
-        int sent = switch (response.delivery()) {
-            case WHOLE -> body.length;
-            case RESET_MIDWAY, TRUNCATED -> body.length / 2;
-        };
+        if (response.delivery() == Delivery.PADDED_CHUNKED) {
+            writeHead(out, response, "Transfer-Encoding: chunked", keepAlive);
+            writePaddedChunks(out, body, response.paddedLength());
+            return true;
+        }
+        int sent = response.delivery() == Delivery.WHOLE ? body.length : body.length / 2; // reset or truncated: half
         int announced = response.delivery() == Delivery.RESET_MIDWAY ? body.length : sent;
-        StringBuilder head = new StringBuilder(256)
-                .append("HTTP/1.1 ").append(response.status()).append(' ').append(reason(response.status())).append("\r\n")
-                .append("Content-Type: ").append(response.contentType()).append("\r\n")
-                .append("Content-Length: ").append(announced).append("\r\n")
-                .append("Connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n");
-        response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        writeHead(out, response, "Content-Length: " + announced, keepAlive);
         out.write(body, 0, sent);
         out.flush();
         if (response.delivery() == Delivery.RESET_MIDWAY) {
@@ -191,6 +188,43 @@ public final class SimulatorHttpServer implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    private static void writeHead(OutputStream out, SimResponse response, String framing, boolean keepAlive) throws IOException {
+        StringBuilder head = new StringBuilder(256)
+                .append("HTTP/1.1 ").append(response.status()).append(' ').append(reason(response.status())).append("\r\n")
+                .append("Content-Type: ").append(response.contentType()).append("\r\n")
+                .append(framing).append("\r\n")
+                .append("Connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n");
+        response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * The body's first byte, then whitespace chunks until the body would reach {@code length}, then the rest
+     * of it: valid JSON for an object body, of any size, from one buffer. A client that stops reading ends
+     * it with a broken pipe.
+     */
+    private static void writePaddedChunks(OutputStream out, byte[] body, long length) throws IOException {
+        writeChunk(out, body, 0, Math.min(1, body.length));
+        byte[] padding = new byte[PADDING_CHUNK_BYTES];
+        Arrays.fill(padding, (byte) ' ');
+        for (long left = length - body.length; left > 0; left -= padding.length) {
+            writeChunk(out, padding, 0, (int) Math.min(left, padding.length));
+        }
+        writeChunk(out, body, Math.min(1, body.length), body.length - Math.min(1, body.length));
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    private static void writeChunk(OutputStream out, byte[] bytes, int offset, int length) throws IOException {
+        if (length == 0) {
+            return; // an empty chunk would end the body
+        }
+        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(bytes, offset, length);
+        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static final class ParsedRequest {
