@@ -110,7 +110,8 @@ class SimulatorHostileFaultsTest {
         long size = 8L * 1024 * 1024;
         try (LeadfeederSimulator padded = LeadfeederSimulator.builder().dataset(TestDatasets.small()).token("tok")
                 .requestsPerWindow(0).faults(FaultSettings.none().withOversizedBytes(size)).start()) {
-            JsonNode page = new SimulatorClient(padded.baseUrl(), "tok").get(brackets(WINDOW)).json();
+            SimulatorClient.Answer honest = new SimulatorClient(padded.baseUrl(), "tok").get(brackets(WINDOW));
+            JsonNode page = honest.json();
             padded.faults().injectNext(Fault.OVERSIZED, 1);
 
             HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(padded.baseUrl()
@@ -121,6 +122,7 @@ class SimulatorHostileFaultsTest {
             assertThat((long) answer.body().length).isEqualTo(size);
             assertThat(JSON.readTree(answer.body())).isEqualTo(page);
             assertThat(padded.stats().faults(Fault.OVERSIZED)).isEqualTo(1);
+            assertThat(padded.stats().bodyBytes()).as("both bodies, as written").isEqualTo(honest.body().getBytes(StandardCharsets.UTF_8).length + size);
         }
     }
 

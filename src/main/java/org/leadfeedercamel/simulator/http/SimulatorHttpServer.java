@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,14 +48,16 @@ public final class SimulatorHttpServer implements AutoCloseable {
 
     private final ServerSocket serverSocket;
     private final Handler handler;
+    private final LongConsumer bodyBytes;
     private final ExecutorService connections;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private SimulatorHttpServer(ServerSocket serverSocket, Handler handler) {
+    private SimulatorHttpServer(ServerSocket serverSocket, Handler handler, LongConsumer bodyBytes) {
         this.serverSocket = serverSocket;
         this.handler = handler;
+        this.bodyBytes = bodyBytes;
         AtomicInteger threads = new AtomicInteger();
         this.connections = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "simulator-http-" + threads.incrementAndGet());
@@ -67,10 +70,15 @@ public final class SimulatorHttpServer implements AutoCloseable {
 
     /** Binds {@code host:port} (port 0 picks a free one) and starts serving. */
     public static SimulatorHttpServer start(String host, int port, Handler handler) throws IOException {
+        return start(host, port, handler, bytes -> { });
+    }
+
+    /** As {@link #start(String, int, Handler)}, telling {@code bodyBytes} how many body bytes each write put on the wire. */
+    public static SimulatorHttpServer start(String host, int port, Handler handler, LongConsumer bodyBytes) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 128);
-        SimulatorHttpServer server = new SimulatorHttpServer(socket, handler);
+        SimulatorHttpServer server = new SimulatorHttpServer(socket, handler, bodyBytes);
         server.acceptor.start();
         return server;
     }
@@ -182,6 +190,7 @@ public final class SimulatorHttpServer implements AutoCloseable {
         writeHead(out, response, "Content-Length: " + announced, keepAlive);
         out.write(body, 0, sent);
         out.flush();
+        bodyBytes.accept(sent);
         if (response.delivery() == Delivery.RESET_MIDWAY) {
             socket.setSoLinger(true, 0); // close now sends RST instead of FIN
             socket.close();
@@ -206,7 +215,7 @@ public final class SimulatorHttpServer implements AutoCloseable {
      * of it: valid JSON for an object body, of any size, from one buffer. A client that stops reading ends
      * it with a broken pipe.
      */
-    private static void writePaddedChunks(OutputStream out, byte[] body, long length) throws IOException {
+    private void writePaddedChunks(OutputStream out, byte[] body, long length) throws IOException {
         writeChunk(out, body, 0, Math.min(1, body.length));
         byte[] padding = new byte[PADDING_CHUNK_BYTES];
         Arrays.fill(padding, (byte) ' ');
@@ -218,13 +227,14 @@ public final class SimulatorHttpServer implements AutoCloseable {
         out.flush();
     }
 
-    private static void writeChunk(OutputStream out, byte[] bytes, int offset, int length) throws IOException {
+    private void writeChunk(OutputStream out, byte[] bytes, int offset, int length) throws IOException {
         if (length == 0) {
             return; // an empty chunk would end the body
         }
         out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.write(bytes, offset, length);
         out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        bodyBytes.accept(length);
     }
 
     private static final class ParsedRequest {
