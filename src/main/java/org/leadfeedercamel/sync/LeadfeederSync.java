@@ -98,7 +98,7 @@ public final class LeadfeederSync {
         SqlStatements sql = new SqlStatements(dialect, tables);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql);
-        Map<String, Object> beans = apiBeans(settings, clock);
+        Map<String, Object> beans = apiBeans(instance, clock);
         ApiChoice choice = (ApiChoice) beans.get("apiChoice");
         beans.put("rowParameterBinding", new RowParameterBinding());
         beans.put("dataSource", dataSource);
@@ -146,13 +146,14 @@ public final class LeadfeederSync {
      */
     public static ApiChoice addApi(CamelContext context, Instance instance, Clock clock) throws Exception {
         requireNew(context, instance);
-        Map<String, Object> beans = apiBeans(instance.settings(), clock);
+        Map<String, Object> beans = apiBeans(instance, clock);
         context.addRoutesConfigurations(new InstanceRouteConfigurations(instance, (RetryWaits) beans.get("retryWaits")));
         addRoutes(context, instance, API_TEMPLATES, apiParameters(instance), beans);
         return (ApiChoice) beans.get("apiChoice");
     }
 
-    private static Map<String, Object> apiBeans(SyncSettings settings, Clock clock) {
+    private static Map<String, Object> apiBeans(Instance instance, Clock clock) {
+        SyncSettings settings = instance.settings();
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("apiChoice", new ApiChoice(settings.api().generation(),
@@ -161,7 +162,8 @@ public final class LeadfeederSync {
                         new V1RecordMapper(json))));
         beans.put("requestWriter", new RequestWriter(settings.api().baseUrl()));
         beans.put("apiResponses", new ApiResponses(json, settings.api().baseUrl(), settings.http().maxRateLimitWait(), clock));
-        beans.put("httpClient", new LeadfeederHttpClient(settings.api().baseUrl(), settings.api().token(), settings.http().userAgent()));
+        beans.put("httpClient", new LeadfeederHttpClient(settings.api().baseUrl(), settings.api().token(), settings.http().userAgent(),
+                settings.http().maxResponse(), instance.key(SyncSettings.MAX_RESPONSE)));
         beans.put("apiPacing", new ApiPacing(
                 new RequestPacer(settings.http().rateLimitRequests(), settings.http().rateLimitWindow(), clock),
                 new TokenBucketPacer(settings.v1().requestsPerSecond(), settings.v1().burst(), clock), settings.api().baseUrl()));
