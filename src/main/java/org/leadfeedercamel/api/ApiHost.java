@@ -3,9 +3,14 @@ package org.leadfeedercamel.api;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** The configured API's host: every URL requested stays on it, since a request there carries the credential. */
 final class ApiHost {
+
+    private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@]*@");
+    private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile(
+            "(?i)([?&][^=&#]*(?:token|key|secret|password|passwd|auth|signature|session)[^=&#]*=)[^&#]*");
 
     private ApiHost() {
     }
@@ -30,6 +35,17 @@ final class ApiHost {
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A URL the API sent, fit for a message: its user info and the values of parameters named like a
+     * credential masked (our own requests carry none, but a hostile server may write anything into a link),
+     * abbreviated.
+     */
+    static String shown(String url) {
+        String masked = USER_INFO.matcher(url).replaceFirst("$1***@");
+        masked = CREDENTIAL_PARAMETER.matcher(masked).replaceAll("$1***");
+        return masked.length() > 300 ? masked.substring(0, 300) + "…" : masked;
     }
 
     static String abbreviate(String text) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,13 +18,16 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.leadfeedercamel.config.SyncSettings;
 
 /**
  * Turns an HTTP answer into a parsed JSON:API document or the exception that says what to do about it.
  * Status handling lives here rather than in camel-http's exception so that a 200 with a cut-off body
- * is treated like the transient fault it is.
+ * is treated like the transient fault it is. The body comes as the connection's own stream (camel-http's
+ * stream cache is off for the API, so no copy of it is held), parsed as it arrives, and every answer's body
+ * is read here, to its end or to the size limit, which gives its connection back to the pool at once.
  */
 public final class ApiResponses implements Processor {
 
@@ -54,33 +59,69 @@ public final class ApiResponses implements Processor {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String url = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
         String what = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "GET", String.class) + " " + url;
-        if (status == 200) {
-            try (InputStream body = exchange.getMessage().getBody(InputStream.class)) {
-                if (body == null) {
-                    throw new TransientApiException("empty body from " + what);
-                }
-                exchange.getMessage().setBody(json.readValue(body, DOCUMENT));
+        try {
+            if (status == 200) {
+                exchange.getMessage().setBody(document(exchange, what));
                 // the response's headers are spent; left on, every split exchange of the page would copy them
                 exchange.getMessage().removeHeaders("*");
                 return;
-            } catch (JsonProcessingException e) {
-                throw new TransientApiException("malformed JSON from " + what + " (" + e.getOriginalMessage() + ")", e);
             }
+            // read once, whole: every error below reads its code or quotes it from the text
+            exchange.getMessage().setBody(text(exchange));
+        } catch (ResponseSizeLimit.Exceeded e) {
+            throw new ResponseTooLargeException("The answer to " + method(what) + ApiHost.shown(url) + " is " + e.getMessage()
+                    + "; refused there, and not asked again");
         }
+        throw failure(exchange, status, url, what);
+    }
+
+    /** The parsed document of a 200, read from the body stream as it arrives. */
+    private Map<String, Object> document(Exchange exchange, String what) throws IOException {
+        try (InputStream body = exchange.getMessage().getBody(InputStream.class)) {
+            if (body == null) {
+                throw new TransientApiException("empty body from " + what);
+            }
+            return json.readValue(body, DOCUMENT);
+        } catch (JsonProcessingException e) {
+            throw new TransientApiException("malformed JSON from " + what + " (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    /** The body of an answer that is no page, as text (an error's JSON, a gateway's HTML); empty when there is none. */
+    private static String text(Exchange exchange) throws IOException {
+        try (InputStream body = exchange.getMessage().getBody(InputStream.class)) {
+            return body == null ? "" : new String(body.readAllBytes(), charset(exchange));
+        }
+    }
+
+    private static Charset charset(Exchange exchange) {
+        try {
+            return Charset.forName(exchange.getProperty(ExchangePropertyKey.CHARSET_NAME, "UTF-8", String.class));
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private static String method(String what) {
+        return what.substring(0, what.indexOf(' ') + 1);
+    }
+
+    /** What an answer other than 200 means, as the exception to throw. */
+    private ApiException failure(Exchange exchange, int status, String url, String what) {
         ApiRequest request = exchange.getProperty(ApiRequest.PROPERTY, ApiRequest.class);
         String accountId = request == null ? null : request.accountId();
         if (ApiGeneration.ofUrl(url, base) == ApiGeneration.V1) {
-            throw v1Error(exchange, status, what, accountId);
+            return v1Error(exchange, status, what, accountId);
         }
-        switch (status) {
-            case 429 -> throw new RateLimitedException(retryAfter(exchange));
-            case 401 -> throw new CredentialRefusedException("Leadfeeder refused the API token (HTTP 401): check LEADFEEDER_API_TOKEN");
-            case 403 -> throw denied("HTTP 403", what, accountId, "token");
-            case 402 -> throw new PaymentRequiredException(accountId);
-            case 404 -> throw new AccountUnavailableException("Leadfeeder answered HTTP 404 for account " + accountId
+        return switch (status) {
+            case 429 -> new RateLimitedException(retryAfter(exchange));
+            case 401 -> new CredentialRefusedException("Leadfeeder refused the API token (HTTP 401): check LEADFEEDER_API_TOKEN");
+            case 403 -> denied("HTTP 403", what, accountId, "token");
+            case 402 -> new PaymentRequiredException(accountId);
+            case 404 -> new AccountUnavailableException("Leadfeeder answered HTTP 404 for account " + accountId
                     + " (" + what + "): no such account");
-            default -> throw unexpected(exchange, status, "HTTP " + status, what);
-        }
+            default -> unexpected(exchange, status, "HTTP " + status, what);
+        };
     }
 
     /**
@@ -89,7 +130,6 @@ public final class ApiResponses implements Processor {
      */
     private ApiException v1Error(Exchange exchange, int status, String what, String accountId) {
         String body = exchange.getMessage().getBody(String.class);
-        exchange.getMessage().setBody(body); // read once; the message of a 400 quotes it again
         String code = v1Code(body);
         String answer = "HTTP " + status + (code == null ? "" : " " + code);
         if (status == 401 || (status == 403 && V1_AUTH_CODES.contains(code))) {

@@ -17,6 +17,8 @@ import org.leadfeedercamel.run.SyncWindow;
  * The classic API ({@code Authorization: Token token=…}, {@code /accounts/…}): GETs paged by
  * {@code links.next}, numbered with {@code page[number]}. It shows the result cap only through
  * {@code links.last}: a capped result looks full, so a window whose last page lies at the cap may hold more.
+ * The server writes the links, so they are checked before they are followed: onwards, no further than
+ * {@code links.last}, and no more pages than the cap fills.
  */
 public final class ClassicLeadfeederApi implements LeadfeederApi {
 
@@ -26,12 +28,15 @@ public final class ClassicLeadfeederApi implements LeadfeederApi {
     private final int pageSize;
     private final int resultCap;
     private final RecordMapper mapper;
+    /** The most pages a window reads: those the cap fills, and one more, which a server may link to and answer empty. */
+    private final int maxPages;
 
     public ClassicLeadfeederApi(URI base, int pageSize, int resultCap, RecordMapper mapper) {
         this.base = base;
         this.pageSize = pageSize;
         this.resultCap = resultCap;
         this.mapper = mapper;
+        this.maxPages = (int) Math.min(Integer.MAX_VALUE, (resultCap + (long) pageSize - 1) / pageSize + 1);
     }
 
     @Override
@@ -69,8 +74,30 @@ public final class ClassicLeadfeederApi implements LeadfeederApi {
         Map<String, Integer> last = pageOf(lastLink);
         boolean beyondCap = request.page() == 1 && last != null && (long) last.get("number") * last.get("size") >= resultCap;
         ApiRequest next = empty || nextLink == null ? null
-                : new ApiRequest(ApiHost.checked(nextLink, base), "GET", null, ACCEPT, request.window(), request.page() + 1);
+                : new ApiRequest(followable(ApiHost.checked(nextLink, base), request, lastLink), "GET", null, ACCEPT,
+                        request.window(), request.page() + 1);
         return new Paging(next, last == null ? null : last.get("number"), beyondCap);
+    }
+
+    /**
+     * {@code next}, the {@code links.next} of the page answered to {@code request}, when it leads onwards:
+     * to a later page (by {@code page[number]}, when both URLs carry one), not past {@code links.last},
+     * and not beyond the pages the cap fills (the request's page is how many this window has read).
+     */
+    private String followable(String next, ApiRequest request, String lastLink) {
+        Integer following = pageNumber(next);
+        Integer current = pageNumber(request.url());
+        if (following != null && current != null && following <= current) {
+            throw BrokenPagingException.goesBack(following, current, next);
+        }
+        Integer last = pageNumber(lastLink);
+        if (following != null && last != null && following > last) {
+            throw BrokenPagingException.pastLast(following, last, next);
+        }
+        if (request.page() >= maxPages) {
+            throw BrokenPagingException.beyondCap(request.page(), resultCap, pageSize, next);
+        }
+        return next;
     }
 
     @Override
@@ -112,11 +139,20 @@ public final class ClassicLeadfeederApi implements LeadfeederApi {
 
     /** The page number and size a {@code links.last} URL names, or null. */
     static Map<String, Integer> pageOf(String url) {
+        Integer number = pageParameter(url, "page[number]");
+        Integer size = pageParameter(url, "page[size]");
+        return number == null || size == null ? null : Map.of("number", number, "size", size);
+    }
+
+    /** The {@code page[number]} a page's URL names, or null. */
+    static Integer pageNumber(String url) {
+        return pageParameter(url, "page[number]");
+    }
+
+    private static Integer pageParameter(String url, String name) {
         if (url == null) {
             return null;
         }
-        Integer number = null;
-        Integer size = null;
         String query;
         try {
             query = URI.create(url).getRawQuery();
@@ -125,21 +161,14 @@ public final class ClassicLeadfeederApi implements LeadfeederApi {
         }
         for (String pair : query == null ? new String[0] : query.split("&")) {
             int equals = pair.indexOf('=');
-            if (equals < 0) {
-                continue;
-            }
-            String key = URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = pair.substring(equals + 1);
-            try {
-                if ("page[number]".equals(key)) {
-                    number = Integer.parseInt(value);
-                } else if ("page[size]".equals(key)) {
-                    size = Integer.parseInt(value);
+            if (equals >= 0 && name.equals(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8))) {
+                try {
+                    return Integer.parseInt(pair.substring(equals + 1));
+                } catch (NumberFormatException e) {
+                    return null;
                 }
-            } catch (NumberFormatException e) {
-                return null;
             }
         }
-        return number == null || size == null ? null : Map.of("number", number, "size", size);
+        return null;
     }
 }

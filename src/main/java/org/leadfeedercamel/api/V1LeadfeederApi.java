@@ -14,7 +14,9 @@ import org.leadfeedercamel.run.SyncWindow;
  * The unified API ({@code X-Api-Key}, {@code /v1/…}). It searches visits with a POST whose JSON body
  * holds the window's dates; its companies (the leads stream) and everything else are GETs. It has no
  * links: pages are numbered with {@code page[num]}, and {@code meta.pagination} reports the true
- * {@code total_count} and {@code page_count}; a page past the result cap answers 416.
+ * {@code total_count} and {@code page_count}; a page past the result cap answers 416. The sync numbers the
+ * pages itself and stops at {@code page_count} or the pages the cap fills, whichever comes first, so a
+ * window ends whatever the counts say; a page answered under another {@code page_num} than asked is refused.
  */
 public final class V1LeadfeederApi implements LeadfeederApi {
 
@@ -76,6 +78,11 @@ public final class V1LeadfeederApi implements LeadfeederApi {
         long last = Math.min(reachable, pages != null ? pages : total != null
                 ? (total + pageSize - 1) / pageSize : Long.MAX_VALUE);
         int number = request.page();
+        Long answered = number(pagination.get("page_num"));
+        if (!empty && answered != null && answered != number) {
+            // the connector numbers the pages itself, so this is the one way the API can loop or skip: answering another page
+            throw BrokenPagingException.otherPage(answered, number, request.url());
+        }
         ApiRequest next = empty || number >= last ? null : new ApiRequest(withPage(request.url(), number + 1),
                 request.method(), request.body(), ACCEPT, request.window(), number + 1);
         return new Paging(next, last == Long.MAX_VALUE ? null : (int) last, number == 1 && total != null && total > resultCap);

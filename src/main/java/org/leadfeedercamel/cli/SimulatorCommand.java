@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.leadfeedercamel.simulator.ClassicShapes;
+import org.leadfeedercamel.simulator.Fault;
 import org.leadfeedercamel.simulator.FaultSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.simulator.data.Dataset;
@@ -137,6 +138,19 @@ final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--fault-truncate-rate", defaultValue = "0", description = "Share of requests whose JSON body is cut short.")
     private double truncateRate;
 
+    @Option(names = "--fault-oversized-rate", defaultValue = "0",
+            description = "Share of requests answered with a body padded with whitespace to --fault-oversized-mb, sent chunked.")
+    private double oversizedRate;
+
+    @Option(names = "--fault-oversized-mb", defaultValue = "400",
+            description = "Size of an oversized body in MB (MiB), streamed without the simulator holding it (default: ${DEFAULT-VALUE}).")
+    private long oversizedMb;
+
+    @Option(names = "--fault-next", description = "Every list page's paging lies: 'self' (links.next is the page itself; /v1 answers page 1 "
+            + "whatever page[num] asks), 'backwards' (next is the page before; /v1 answers page N-1), 'past-last' (next lies past "
+            + "links.last; /v1 reports a page_num past page_count). Replaces the random faults.")
+    private String pagingLie;
+
     @Option(names = "--unavailable-retry-after", defaultValue = "0",
             description = "Seconds of the Retry-After header on 503 answers, 0 = none (default: ${DEFAULT-VALUE}).")
     private int unavailableRetryAfter;
@@ -164,12 +178,23 @@ final class SimulatorCommand implements Callable<Integer> {
                     .apiKey(apiKey).v1RequestsPerSecond(v1RequestsPerSecond).v1Burst(v1Burst)
                     .v1MonthlyQuota(v1MonthlyQuota).v1DocsErrors(v1DocsErrors)
                     .faults(new FaultSettings(faultSeed, serverErrorRate, slowRate, slowMillis, resetRate, truncateRate,
-                            arrivalEvery)).unavailableRetryAfter(unavailableRetryAfter);
+                            arrivalEvery, oversizedRate, Math.multiplyExact(oversizedMb, 1024L * 1024)))
+                    .unavailableRetryAfter(unavailableRetryAfter);
         } catch (RuntimeException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        Fault pagingFault = pagingLie == null ? null : switch (pagingLie) {
+            case "self" -> Fault.NEXT_SELF;
+            case "backwards" -> Fault.NEXT_BACKWARDS;
+            case "past-last" -> Fault.NEXT_PAST_LAST;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--fault-next: '" + pagingLie + "' is not one of self, backwards, past-last");
+        };
         CountDownLatch stopped = new CountDownLatch(1);
         try (LeadfeederSimulator simulator = builder.start()) {
+            if (pagingFault != null) {
+                simulator.faults().injectAlways(pagingFault);
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 simulator.close();
                 stopped.countDown();

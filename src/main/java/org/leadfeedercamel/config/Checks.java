@@ -59,6 +59,12 @@ public final class Checks {
         return typed(Integer.class, (key, value) -> Duration.of(number.parse(key, value), unit));
     }
 
+    /** A whole number of megabytes between {@code min} and {@code max}. */
+    public static Field.Check<DataSize> megabytes(int min, int max) {
+        Field.Check<Integer> number = integer(min, max);
+        return typed(Integer.class, (key, value) -> DataSize.ofMegabytes(number.parse(key, value)));
+    }
+
     public static Field.Check<Boolean> bool() {
         return typed(Boolean.class, (key, value) -> {
             if (!value.equals("true") && !value.equals("false")) {

@@ -87,6 +87,10 @@ public final class ConfigurationKeys {
             "to stay inside it, shared by every account and stream; 0 turns pacing off. Without Retry-After a 429",
             "waits for the next window.");
     public static final Field<Duration> RATE_LIMIT_WINDOW_FIELD = Field.of(RATE_LIMIT_WINDOW, "60", Checks.duration(ChronoUnit.SECONDS, 1, 3600));
+    public static final Field<DataSize> MAX_RESPONSE_FIELD = Field.of(MAX_RESPONSE, "32", Checks.megabytes(1, 1024),
+            "The largest answer read, in MB (a real page of 100 records is about 170 KB): a larger body fails its page",
+            "(and its account) once this much is read, without retries, instead of filling the heap. A page is parsed",
+            "as it arrives into about 3.5 times its size in objects: 32 MB stays well inside a 256 MB heap.");
 
     // Warehouse
     public static final Field<String> DB_URL_FIELD = Field.of(DB_URL, DEFAULT_DB_URL, Checks.jdbcUrl(),
@@ -147,7 +151,7 @@ public final class ConfigurationKeys {
             new Section("Schedule (the 'run' command)", List.of(SCHEDULE_FIELD, SCHEDULER_ENABLED_FIELD, SYNC_ON_START_FIELD)),
             new Section("HTTP", List.of(CONNECT_TIMEOUT_FIELD, RESPONSE_TIMEOUT_FIELD, USER_AGENT_FIELD, RETRIES_FIELD,
                     BACKOFF_INITIAL_FIELD, BACKOFF_MAX_FIELD, RATE_LIMIT_RETRIES_FIELD, MAX_RATE_LIMIT_WAIT_FIELD,
-                    RATE_LIMIT_REQUESTS_FIELD, RATE_LIMIT_WINDOW_FIELD)),
+                    RATE_LIMIT_REQUESTS_FIELD, RATE_LIMIT_WINDOW_FIELD, MAX_RESPONSE_FIELD)),
             new Section("Warehouse", List.of(DB_URL_FIELD, DB_USER_FIELD, DB_PASSWORD_FIELD, TABLE_PREFIX_FIELD,
                     DB_POOL_SIZE_FIELD, DB_CONNECT_TIMEOUT_FIELD, LOCK_WAIT_FIELD, DB_RETRY_MAX_ATTEMPTS_FIELD,
                     DB_RETRY_INITIAL_DELAY_FIELD, DB_RETRY_MAX_DELAY_FIELD, DATA_SOURCE_FIELD, MIGRATE_FIELD)),

@@ -57,6 +57,7 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
     public static final String BACKOFF_INITIAL = "leadfeeder.http.backoff-initial-ms";
     public static final String BACKOFF_MAX = "leadfeeder.http.backoff-max-ms";
     public static final String RATE_LIMIT_RETRIES = "leadfeeder.http.rate-limit-retries";
+    public static final String MAX_RESPONSE = "leadfeeder.http.max-response-mb";
 
     /** {@link #API}: which Leadfeeder API the credential is for; auto asks /v1 first. */
     public static final List<String> API_CHOICES = List.of("auto", "classic", "v1");
@@ -102,7 +103,7 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
                 new HttpSettings(CONNECT_TIMEOUT_FIELD.read(lookup), RESPONSE_TIMEOUT_FIELD.read(lookup), USER_AGENT_FIELD.read(lookup),
                         RETRIES_FIELD.read(lookup), BACKOFF_INITIAL_FIELD.read(lookup), BACKOFF_MAX_FIELD.read(lookup),
                         RATE_LIMIT_RETRIES_FIELD.read(lookup), MAX_RATE_LIMIT_WAIT_FIELD.read(lookup),
-                        RATE_LIMIT_REQUESTS_FIELD.read(lookup), RATE_LIMIT_WINDOW_FIELD.read(lookup)),
+                        RATE_LIMIT_REQUESTS_FIELD.read(lookup), RATE_LIMIT_WINDOW_FIELD.read(lookup), MAX_RESPONSE_FIELD.read(lookup)),
                 new WarehouseSettings(DB_URL_FIELD.read(lookup), DB_USER_FIELD.read(lookup), DB_PASSWORD_FIELD.read(lookup),
                         TABLE_PREFIX_FIELD.read(lookup), DB_POOL_SIZE_FIELD.read(lookup), DB_CONNECT_TIMEOUT_FIELD.read(lookup),
                         LOCK_WAIT_FIELD.read(lookup), DATA_SOURCE_FIELD.read(lookup), MIGRATE_FIELD.read(lookup),

@@ -77,12 +77,13 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
             return retryAfter ? limited.withHeader("Retry-After", String.valueOf(decision.secondsToReset())) : limited;
         }
         Fault fault = faults.next();
-        SimResponse response = route(request, path, tokens.get(token));
-        return fault == null ? response : InjectedFaults.apply(fault, response, faults,
+        SimResponse response = route(request, path, tokens.get(token), fault != null && fault.paging() ? fault : null);
+        return fault == null || fault.paging() ? response : InjectedFaults.apply(fault, response, faults,
                 ClassicJson.error(500, "Internal Server Error", null), stats);
     }
 
-    private SimResponse route(SimRequest request, String[] path, Set<String> visible) {
+    /** The answer to an authorised request; {@code lie}, a paging fault or null, bends the links of a list page. */
+    private SimResponse route(SimRequest request, String[] path, Set<String> visible, Fault lie) {
         if (path.length == 1) {
             List<SimAccount> accounts = dataset.accounts().stream()
                     .filter(a -> visible == null || visible.contains(a.id())).toList();
@@ -140,26 +141,36 @@ final class ClassicApi implements SimulatorHttpServer.Handler {
         if (leads && !leadVisits) {
             Page<SimLead> page = dataset.leads(accountId, query.from, query.to, offset, limit);
             return SimResponse.json(200, ClassicJson.leads(page.items(), dataset::location,
-                    links(request, query, page.total()), shapes));
+                    links(request, query, page.total(), lie), shapes));
         }
         Page<SimVisit> page = leadVisits
                 ? dataset.leadVisits(accountId, path[3], query.from, query.to, offset, limit)
                 : dataset.visits(accountId, query.from, query.to, offset, limit);
         SimResponse response = SimResponse.json(200, ClassicJson.visits(page.items(), dataset::location,
-                links(request, query, page.total()), shapes));
+                links(request, query, page.total(), lie), shapes));
         if (visits) {
             arrivals.visitPageServed(accountId);
         }
         return response;
     }
 
-    private Map<String, String> links(SimRequest request, Query query, int total) {
+    private Map<String, String> links(SimRequest request, Query query, int total, Fault lie) {
         int capped = Math.min(total, resultCap);
         int lastPage = (capped + query.size - 1) / query.size;
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", url(request, query.withPage(query.number)));
-        if (query.number < lastPage) {
-            links.put("next", url(request, query.withPage(query.number + 1)));
+        int next = query.number < lastPage ? query.number + 1 : 0;
+        if (lie != null) {
+            next = switch (lie) {
+                case NEXT_SELF -> query.number;
+                case NEXT_BACKWARDS -> query.number > 1 ? query.number - 1 : next; // page 1 has no page before it
+                case NEXT_PAST_LAST -> lastPage + 1;
+                default -> next;
+            };
+            stats.faulted(lie);
+        }
+        if (next > 0) {
+            links.put("next", url(request, query.withPage(next)));
         }
         if (lastPage > 0) {
             links.put("last", url(request, query.withPage(lastPage)));

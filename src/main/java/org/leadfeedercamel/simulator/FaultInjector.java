@@ -7,7 +7,8 @@ import java.util.Random;
 
 /**
  * Decides which fault, if any, the next request meets: first the faults a test scripted, in order,
- * then the seeded random ones of {@link FaultSettings}.
+ * then the one set to meet every request from then on (a server that always lies the same way), if
+ * any, else the seeded random ones of {@link FaultSettings}.
  */
 public final class FaultInjector {
 
@@ -19,6 +20,7 @@ public final class FaultInjector {
     private final Random random;
     /** Scripted outcomes in order; an empty Optional lets one request pass untouched. */
     private final Deque<Optional<Fault>> scripted = new ArrayDeque<>();
+    private Fault always;
 
     FaultInjector(FaultSettings settings, int unavailableRetryAfterSeconds) {
         this.settings = settings;
@@ -50,9 +52,20 @@ public final class FaultInjector {
         }
     }
 
+    /**
+     * Every request past the scripted ones meets {@code fault}, instead of the random faults, until this
+     * is called again; null goes back to the random ones.
+     */
+    public synchronized void injectAlways(Fault fault) {
+        always = fault;
+    }
+
     synchronized Fault next() {
         if (!scripted.isEmpty()) {
             return scripted.removeFirst().orElse(null);
+        }
+        if (always != null) {
+            return always;
         }
         double roll = random.nextDouble();
         if (roll < settings.serverErrorRate()) {
@@ -67,6 +80,10 @@ public final class FaultInjector {
             return Fault.RESET;
         }
         roll -= settings.resetRate();
-        return roll < settings.truncateRate() ? Fault.TRUNCATE : null;
+        if (roll < settings.truncateRate()) {
+            return Fault.TRUNCATE;
+        }
+        roll -= settings.truncateRate();
+        return roll < settings.oversizedRate() ? Fault.OVERSIZED : null;
     }
 }

@@ -4,7 +4,10 @@ import org.leadfeedercamel.simulator.http.Delivery;
 import org.leadfeedercamel.simulator.http.SimResponse;
 import org.leadfeedercamel.simulator.http.SimulatorHttpServer;
 
-/** What a response becomes when it meets a fault; shared by both API generations, each with its own 500 body. */
+/**
+ * What a response becomes when it meets a fault; shared by both API generations, each with its own 500 body.
+ * The paging faults are not here: they change how a list page is made, which each API does itself.
+ */
 final class InjectedFaults {
 
     private InjectedFaults() {
@@ -25,6 +28,8 @@ final class InjectedFaults {
             case SLOW -> response.delayedBy(settings.slowMillis() > 0 ? settings.slowMillis() : 2_000);
             case RESET -> response.deliveredAs(Delivery.RESET_MIDWAY);
             case TRUNCATE -> response.deliveredAs(Delivery.TRUNCATED);
+            case OVERSIZED -> response.paddedTo(settings.oversizedBytes());
+            case NEXT_SELF, NEXT_BACKWARDS, NEXT_PAST_LAST -> throw new IllegalArgumentException(fault + " is made by the API's paging");
         };
     }
 

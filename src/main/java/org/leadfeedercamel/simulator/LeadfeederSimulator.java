@@ -262,7 +262,7 @@ public final class LeadfeederSimulator implements AutoCloseable {
                 return response;
             };
             try {
-                return new LeadfeederSimulator(data, injector, counters, SimulatorHttpServer.start(host, port, api));
+                return new LeadfeederSimulator(data, injector, counters, SimulatorHttpServer.start(host, port, api, counters::bodyBytesSent));
             } catch (IOException e) {
                 throw new UncheckedIOException("simulator could not listen on " + host + ":" + port, e);
             }

@@ -11,6 +11,7 @@ public final class SimulatorStats {
     private final LongAdder requests = new LongAdder();
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+    private final LongAdder bodyBytes = new LongAdder();
     /** Arrival times are kept for the first requests only, so a long-running simulator does not grow. */
     static final int MAX_ARRIVALS = 100_000;
 
@@ -31,6 +32,18 @@ public final class SimulatorStats {
 
     void faulted(Fault fault) {
         faults.computeIfAbsent(fault.name(), f -> new LongAdder()).increment();
+    }
+
+    void bodyBytesSent(long bytes) {
+        bodyBytes.add(bytes);
+    }
+
+    /**
+     * Bytes of response bodies written to the wire (accepted by the socket, so a client's read plus what the
+     * network buffers hold): how far a client that gave up on an oversized body let it come.
+     */
+    public long bodyBytes() {
+        return bodyBytes.sum();
     }
 
     /** Every request answered, whatever its status. */
@@ -71,5 +84,6 @@ public final class SimulatorStats {
         requests.reset();
         byStatus.clear();
         faults.clear();
+        bodyBytes.reset();
     }
 }

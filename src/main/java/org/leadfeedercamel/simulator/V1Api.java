@@ -96,22 +96,24 @@ final class V1Api implements SimulatorHttpServer.Handler {
             return error(404, "entity_not_found", "Not found", "No such resource: " + request.method() + " " + request.path());
         }
         Fault fault = faults.next();
+        Fault lie = fault != null && fault.paging() ? fault : null;
         SimResponse response;
         try {
-            response = visits ? webVisits(request, visible) : visitorCompanies(request.query(), visible);
+            response = visits ? webVisits(request, visible, lie) : visitorCompanies(request.query(), visible, lie);
         } catch (V1Rejection rejected) {
             response = error(rejected.status, rejected.code, rejected.title, rejected.getMessage());
         }
-        return fault == null ? response : InjectedFaults.apply(fault, response, faults,
+        return fault == null || lie != null ? response : InjectedFaults.apply(fault, response, faults,
                 errorBody("internal_server_error", "Internal Server Error", "Something went wrong."), stats);
     }
 
-    private SimResponse webVisits(SimRequest request, Set<String> visible) {
+    private SimResponse webVisits(SimRequest request, Set<String> visible, Fault lie) {
         String accountId = account(request.query(), visible);
-        V1Paging paging = V1Paging.parse(request.query());
+        V1Paging asked = V1Paging.parse(request.query());
         boolean include = V1Params.includeCompany(request.query());
         V1Params.VisitSearch search = V1Params.visitSearch(request.body());
-        paging.checkReachable(resultCap);
+        asked.checkReachable(resultCap);
+        V1Paging paging = served(asked, lie);
         Page<SimVisit> page = search.filtered()
                 ? filtered(accountId, search, (int) paging.offset(), paging.limit(resultCap))
                 : dataset.visits(accountId, search.from(), search.to(), ZoneOffset.UTC, (int) paging.offset(),
@@ -121,27 +123,50 @@ final class V1Api implements SimulatorHttpServer.Handler {
                 : null;
         SimResponse response = SimResponse.json(200, V1Json.webVisits(page.items(), dataset::location,
                 include ? companies::get : null,
-                new V1Json.Pagination(paging.num(), paging.pageCount(page.total()), page.total())));
+                pagination(paging, page.total(), lie)));
         arrivals.visitPageServed(accountId);
         return response;
     }
 
-    private SimResponse visitorCompanies(Map<String, String> query, Set<String> visible) {
+    private SimResponse visitorCompanies(Map<String, String> query, Set<String> visible, Fault lie) {
         String accountId = account(query, visible);
-        V1Paging paging = V1Paging.parse(query);
+        V1Paging asked = V1Paging.parse(query);
         boolean include = V1Params.includeCompany(query);
         LocalDate[] window = V1Params.dates(query);
         String feed = query.get("custom_feed_id");
         if (feed != null && !ClassicJson.hasFeed(dataset.account(accountId).orElseThrow(), feed)) {
             throw new V1Rejection(404, "entity_not_found", "Not found", "No custom feed " + feed + " in account " + accountId + ".");
         }
-        paging.checkReachable(resultCap);
+        asked.checkReachable(resultCap);
+        V1Paging paging = served(asked, lie);
         // every feed lists all visiting companies: feed criteria are not simulated
         List<SimCompanyLocation> rows = dataset.companyLocations(accountId, window[0], window[1], ZoneOffset.UTC);
         int from = (int) Math.min(rows.size(), paging.offset());
         List<SimCompanyLocation> slice = rows.subList(from, Math.min(rows.size(), from + paging.limit(resultCap)));
         return SimResponse.json(200, V1Json.companyLocations(slice, dataset::location, include,
-                new V1Json.Pagination(paging.num(), paging.pageCount(rows.size()), rows.size())));
+                pagination(paging, rows.size(), lie)));
+    }
+
+    /**
+     * The page a list answers: the one asked for, unless its paging lies ({@link Fault#NEXT_SELF}: page 1
+     * whatever is asked; {@link Fault#NEXT_BACKWARDS}: the page before the one asked).
+     */
+    private V1Paging served(V1Paging asked, Fault lie) {
+        if (lie == null) {
+            return asked;
+        }
+        stats.faulted(lie);
+        return switch (lie) {
+            case NEXT_SELF -> new V1Paging(1, asked.size());
+            case NEXT_BACKWARDS -> new V1Paging(Math.max(1, asked.num() - 1), asked.size());
+            default -> asked;
+        };
+    }
+
+    /** What a page says of its paging: {@link Fault#NEXT_PAST_LAST} reports a page number past the page count. */
+    private static V1Json.Pagination pagination(V1Paging paging, int total, Fault lie) {
+        int pageCount = paging.pageCount(total);
+        return new V1Json.Pagination(lie == Fault.NEXT_PAST_LAST ? pageCount + 1 : paging.num(), pageCount, total);
     }
 
     /** A search with filters: a full scan of the window, in the same newest-first order. */

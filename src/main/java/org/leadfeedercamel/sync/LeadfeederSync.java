@@ -122,7 +122,7 @@ public final class LeadfeederSync {
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql, retry);
         SyncLock lock = new SyncLock(dataSource, sql, settings.warehouse().lockWait(), clock, retry, stop);
         PageTransaction pageTransaction = new PageTransaction(transactions, lock, retry);
-        Map<String, Object> beans = apiBeans(settings, clock, stop);
+        Map<String, Object> beans = apiBeans(instance, clock, stop);
         ApiChoice choice = (ApiChoice) beans.get("apiChoice");
         beans.put("rowParameterBinding", new RowParameterBinding());
         beans.put("dataSource", dataSource);
@@ -180,13 +180,14 @@ public final class LeadfeederSync {
      */
     public static ApiChoice addApi(CamelContext context, Instance instance, Clock clock) throws Exception {
         requireNew(context, instance);
-        Map<String, Object> beans = apiBeans(instance.settings(), clock, StopOnContextStop.signal(context));
+        Map<String, Object> beans = apiBeans(instance, clock, StopOnContextStop.signal(context));
         context.addRoutesConfigurations(new InstanceRouteConfigurations(instance, (RetryWaits) beans.get("retryWaits")));
         addRoutes(context, instance, API_TEMPLATES, apiParameters(instance), beans);
         return (ApiChoice) beans.get("apiChoice");
     }
 
-    private static Map<String, Object> apiBeans(SyncSettings settings, Clock clock, StopSignal stop) {
+    private static Map<String, Object> apiBeans(Instance instance, Clock clock, StopSignal stop) {
+        SyncSettings settings = instance.settings();
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("apiChoice", new ApiChoice(settings.api().generation(),
@@ -195,7 +196,8 @@ public final class LeadfeederSync {
                         new V1RecordMapper(json))));
         beans.put("requestWriter", new RequestWriter(settings.api().baseUrl()));
         beans.put("apiResponses", new ApiResponses(json, settings.api().baseUrl(), settings.http().maxRateLimitWait(), clock));
-        beans.put("httpClient", new LeadfeederHttpClient(settings.api().baseUrl(), settings.api().token(), settings.http().userAgent()));
+        beans.put("httpClient", new LeadfeederHttpClient(settings.api().baseUrl(), settings.api().token(), settings.http().userAgent(),
+                settings.http().maxResponse(), instance.key(SyncSettings.MAX_RESPONSE)));
         beans.put("apiPacing", new ApiPacing(
                 new RequestPacer(settings.http().rateLimitRequests(), settings.http().rateLimitWindow(), clock, stop),
                 new TokenBucketPacer(settings.v1().requestsPerSecond(), settings.v1().burst(), clock, stop), settings.api().baseUrl()));

@@ -96,7 +96,7 @@ public final class PageReader {
             warnCapped(pages);
         }
         pages.pageCount = paging.pageCount();
-        pages.next = paging.next();
+        pages.advance(paging.next());
         PageRows rows = answer.getVariable(PAGE, PageRows.class);
         if (pages.next == null) {
             rows.markLast();

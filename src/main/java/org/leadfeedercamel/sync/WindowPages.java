@@ -1,8 +1,11 @@
 package org.leadfeedercamel.sync;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.Exchange;
 import org.leadfeedercamel.api.ApiRequest;
+import org.leadfeedercamel.api.BrokenPagingException;
 import org.leadfeedercamel.run.PagePosition;
 import org.leadfeedercamel.run.SyncRun;
 import org.leadfeedercamel.run.SyncWindow;
@@ -10,7 +13,9 @@ import org.leadfeedercamel.run.WindowQueue;
 
 /**
  * The paging cursor of one window, which the window route loops on and {@link PageReader} moves: the
- * request for the next page, the page read last, and the page being fetched ahead, if any.
+ * request for the next page, the page read last, and the page being fetched ahead, if any. It never
+ * moves to a request the window has sent already, whichever API's links led there, so no page sequence
+ * loops.
  */
 public final class WindowPages {
 
@@ -21,12 +26,22 @@ public final class WindowPages {
     int page;
     Integer pageCount;
     CompletableFuture<Exchange> ahead;
+    /** What each request of this window asked: method, URL and body. */
+    private final Set<String> requested = new HashSet<>();
 
     WindowPages(SyncRun run, SyncWindow window, WindowQueue windows, ApiRequest first) {
         this.run = run;
         this.window = window;
         this.windows = windows;
-        this.next = first;
+        advance(first);
+    }
+
+    /** Moves on to {@code request} (null: the window has no more pages); one this window has sent already is refused. */
+    void advance(ApiRequest request) {
+        if (request != null && !requested.add(request.method() + " " + request.url() + " " + request.body())) {
+            throw BrokenPagingException.repeats(request.url());
+        }
+        next = request;
     }
 
     /** Whether the window has a page still to read. */

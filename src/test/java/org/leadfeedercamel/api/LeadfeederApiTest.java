@@ -65,6 +65,75 @@ class LeadfeederApiTest {
     }
 
     @Test
+    void aClassicNextThatDoesNotLeadOnwardsIsRefusedNamingItsUrlWithoutCredentials() {
+        ApiRequest first = classic.firstPage(WINDOW);
+        String pageOne = "http://127.0.0.1:9/accounts/100001/visits?page%5Bnumber%5D=1&page%5Bsize%5D=100&token=their-secret";
+        ApiRequest second = classic.paging(page(100, Map.of("next", "http://127.0.0.1:9/a?page%5Bnumber%5D=2")), first).next();
+
+        assertThatThrownBy(() -> classic.paging(page(100, Map.of("next", pageOne)), first)).isInstanceOf(BrokenPagingException.class)
+                .hasMessage("Broken paging from Leadfeeder: links.next repeats page 1 (http://127.0.0.1:9/accounts/100001/visits?"
+                        + "page%5Bnumber%5D=1&page%5Bsize%5D=100&token=***); this window's pages would never end");
+        assertThatThrownBy(() -> classic.paging(page(100, Map.of("next", "http://user:pw@127.0.0.1:9/a?page%5Bnumber%5D=1")), second))
+                .isInstanceOf(BrokenPagingException.class).hasMessageContaining("goes back to page 1 from page 2 (http://***@127.0.0.1:9/a?")
+                .hasMessageNotContaining("pw");
+        assertThatThrownBy(() -> classic.paging(page(100, Map.of("next", "http://127.0.0.1:9/a?page%5Bnumber%5D=3",
+                "last", "http://127.0.0.1:9/a?page%5Bnumber%5D=2&page%5Bsize%5D=100")), second))
+                .isInstanceOf(BrokenPagingException.class).hasMessageContaining("links.next points to page 3, past page 2 that links.last names");
+        assertThat(classic.paging(page(100, Map.of("next", "http://127.0.0.1:9/a?page%5Bnumber%5D=3",
+                "last", "http://127.0.0.1:9/a?page%5Bnumber%5D=3&page%5Bsize%5D=100")), second).next().page()).isEqualTo(3);
+    }
+
+    @Test
+    void aClassicWindowReadsNoMorePagesThanTheCapFillsAndOneMore() {
+        LeadfeederApi capped = new ClassicLeadfeederApi(BASE, 100, 250, new RecordMapper(new ObjectMapper()));
+        ApiRequest request = capped.firstPage(WINDOW);
+        for (int page = 1; page < 4; page++) {
+            request = capped.paging(page(100, Map.of("next", "http://127.0.0.1:9/opaque-" + page)), request).next();
+        }
+        ApiRequest fourth = request;
+
+        assertThat(fourth.page()).isEqualTo(4);
+        assertThatThrownBy(() -> capped.paging(page(100, Map.of("next", "http://127.0.0.1:9/opaque-4")), fourth))
+                .isInstanceOf(BrokenPagingException.class)
+                .hasMessage("Broken paging from Leadfeeder: links.next leads on after 4 pages (http://127.0.0.1:9/opaque-4), more than "
+                        + "250 results at 100 a page can fill; this window's pages would never end");
+        assertThat(capped.paging(page(0, Map.of("next", "http://127.0.0.1:9/opaque-4")), fourth).next()).isNull();
+    }
+
+    @Test
+    void aUnifiedPageAnsweredUnderAnotherNumberThanAskedIsRefused() {
+        ApiRequest first = v1.firstPage(WINDOW);
+        ApiRequest second = v1.paging(page(100, pagination(1, 5)), first).next();
+
+        assertThatThrownBy(() -> v1.paging(page(100, pagination(1, 5)), second)).isInstanceOf(BrokenPagingException.class)
+                .hasMessageStartingWith("Broken paging from Leadfeeder: page 1 answered to a request for page 2 (http://127.0.0.1:9/v1/web-visits?")
+                .hasMessageEndingWith("the API repeats pages instead of moving on");
+        assertThatThrownBy(() -> v1.paging(page(100, pagination(6, 5)), second)).isInstanceOf(BrokenPagingException.class)
+                .hasMessage("Broken paging from Leadfeeder: page 6 answered to a request for page 2 (" + second.url() + "): the API skips pages");
+        assertThat(v1.paging(page(100, pagination(2, 5)), second).next().page()).isEqualTo(3);
+        assertThat(v1.paging(page(100, Map.of("meta", Map.of("pagination", Map.of("page_count", 5)))), second).next().page())
+                .as("a page without page_num is taken as the one asked").isEqualTo(3);
+    }
+
+    @Test
+    void aUnifiedWindowEndsAtThePagesTheCapFillsWhateverThePagesSay() {
+        LeadfeederApi capped = new V1LeadfeederApi(BASE, 100, 250, 100_000, new V1RecordMapper(new ObjectMapper()));
+        ApiRequest request = capped.firstPage(WINDOW);
+        int read = 0;
+        while (request != null && read < 10) {
+            read++;
+            request = capped.paging(page(100, Map.of("meta", Map.of("pagination", Map.of("page_num", read, "page_count", 1_000 * read)))),
+                    request).next();
+        }
+
+        assertThat(read).isEqualTo(3);
+    }
+
+    private static Map<String, Object> pagination(int pageNum, int pageCount) {
+        return Map.of("meta", Map.of("pagination", Map.of("page_num", pageNum, "page_count", pageCount, "total_count", pageCount * 100)));
+    }
+
+    @Test
     void eachGenerationSaysWhatItIsWithoutAnyoneAskingWhichItIs() {
         assertThat(List.of(classic.label(), v1.label())).containsExactly("classic", "v1");
         assertThat(classic.accountZone("Europe/Helsinki")).hasToString("Europe/Helsinki");

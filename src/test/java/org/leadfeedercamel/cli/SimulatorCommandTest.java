@@ -75,7 +75,7 @@ class SimulatorCommandTest {
         assertThat(help.toString()).contains("--port", "--token", "--seed", "--requests-per-minute", "--rate-window-seconds",
                 "--retry-after", "--timezones", "--non-premium", "--from", "--to", "--days", "--visits", "--companies",
                 "--busy-days", "--fault-5xx-rate", "--fault-reset-rate", "--fault-truncate-rate", "--fault-slow-rate",
-                "--arrival-every", "--result-cap");
+                "--arrival-every", "--result-cap", "--fault-next", "--fault-oversized-rate", "--fault-oversized-mb");
     }
 
     @Test
@@ -88,5 +88,17 @@ class SimulatorCommandTest {
 
         assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Mars/Olympus_Mons");
+    }
+
+    @Test
+    void anUnknownPagingLieFailsNamingTheOnesThereAre() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = LeadfeederCamel.commandLine();
+        cli.setErr(new PrintWriter(err));
+
+        int code = cli.execute("simulator", "--port", "0", "--fault-next", "sideways");
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("--fault-next: 'sideways' is not one of self, backwards, past-last");
     }
 }

@@ -123,4 +123,21 @@ class InstancesTest {
         Instance acme = read(Map.of("leadfeeder.instances.acme.api-token", "secret-acme-token")).get(0);
         assertThat(acme.toString()).contains("acme").doesNotContain("secret-acme-token");
     }
+
+    @Test
+    void theLargestAnswerReadIsInheritedOrSetPerInstance() {
+        List<Instance> instances = read(Map.of(SyncSettings.MAX_RESPONSE, "8",
+                "leadfeeder.instances.acme.api-token", "tok-acme", "leadfeeder.instances.acme.http.max-response-mb", "2",
+                "leadfeeder.instances.beta.api-token", "tok-beta"));
+        List<Instance> environment = new ConfigurationSources(new Properties(), Map.of("LEADFEEDER_INSTANCES_ACME_API_TOKEN", "t",
+                "LEADFEEDER_INSTANCES_ACME_HTTP_MAX_RESPONSE_MB", "3")).instances();
+
+        assertThat(instances.get(0).settings().http().maxResponse()).isEqualTo(DataSize.ofMegabytes(2));
+        assertThat(instances.get(1).settings().http().maxResponse()).isEqualTo(DataSize.ofMegabytes(8));
+        assertThat(instances.get(0).key(SyncSettings.MAX_RESPONSE)).isEqualTo("leadfeeder.instances.acme.http.max-response-mb");
+        assertThat(environment.get(0).settings().http().maxResponse()).isEqualTo(DataSize.ofMegabytes(3));
+        assertThatThrownBy(() -> read(Map.of("leadfeeder.instances.acme.api-token", "t", "leadfeeder.instances.acme.http.max-response-mb", "0")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("leadfeeder.instances.acme.http.max-response-mb: '0' is not between 1 and 1024");
+    }
 }

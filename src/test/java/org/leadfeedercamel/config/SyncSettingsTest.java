@@ -44,6 +44,8 @@ class SyncSettingsTest {
         "leadfeeder.account-id|12; DROP TABLE x|leadfeeder.account-id: '12; DROP TABLE x' is not a comma-separated list of account ids",
         "leadfeeder.db-retry.max-attempts|0|leadfeeder.db-retry.max-attempts: '0' is not between 1 and 100",
         "leadfeeder.db-retry.initial-delay-ms|soon|leadfeeder.db-retry.initial-delay-ms: 'soon' is not a whole number",
+        "leadfeeder.http.max-response-mb|0|leadfeeder.http.max-response-mb: '0' is not between 1 and 1024",
+        "leadfeeder.http.max-response-mb|64MB|leadfeeder.http.max-response-mb: '64MB' is not a whole number",
     })
     void aBadValueIsOneLineNamingTheKeyAndTheValue(String key, String value, String message) {
         assertThatThrownBy(() -> read(Map.of(key, value))).isInstanceOf(ConfigurationException.class).hasMessage(message);
@@ -66,5 +68,11 @@ class SyncSettingsTest {
         assertThat(settings.api().accountIds()).containsExactly("100001", "100002");
         assertThat(settings.demo()).isFalse();
         assertThat(read(Map.of()).demo()).isTrue();
+    }
+
+    @Test
+    void theLargestAnswerReadIs32MegabytesUnlessSet() {
+        assertThat(read(Map.of()).http().maxResponse()).isEqualTo(DataSize.ofMegabytes(32)).hasToString("32 MB");
+        assertThat(read(Map.of(SyncSettings.MAX_RESPONSE, "200")).http().maxResponse().bytes()).isEqualTo(200L * 1024 * 1024);
     }
 }

@@ -175,6 +175,24 @@ class WindowRouteTest extends RouteTestSupport {
     }
 
     @Test
+    void aNextLinkBackToAPageAlreadyReadEndsTheWindowEvenWithoutPageNumbers() throws Exception {
+        pages.add(page(100, "http://127.0.0.1:9/p2", null));
+        pages.add(page(100, "http://127.0.0.1:9/p3", null));
+        pages.add(page(100, "http://127.0.0.1:9/p2", null)); // p3 leads back to p2: a loop of three
+        pages.add(page(100, "http://127.0.0.1:9/p3", null)); // never asked for
+        MockEndpoint written = start();
+        written.expectedMessageCount(2);
+
+        Exchange exchange = template.send("direct:leadfeeder-window", windowExchange("2025-04-01", "2025-04-30"));
+
+        assertThat(exchange.getException()).isInstanceOf(org.leadfeedercamel.api.BrokenPagingException.class)
+                .hasMessage("Broken paging from Leadfeeder: links.next leads back to a page this window has read "
+                        + "(http://127.0.0.1:9/p2); this window's pages would never end");
+        written.assertIsSatisfied();
+        assertThat(fetched).hasValue(3);
+    }
+
+    @Test
     void aNextLinkToAnotherHostIsRefused() throws Exception {
         pages.add(page(100, "http://evil.example/accounts/100001/visits?page%5Bnumber%5D=2", null));
         MockEndpoint written = start();

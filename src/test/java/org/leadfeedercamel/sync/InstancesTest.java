@@ -25,6 +25,8 @@ import org.leadfeedercamel.config.Instance;
 import org.leadfeedercamel.config.Instances;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.run.SyncRun;
+import org.leadfeedercamel.simulator.Fault;
+import org.leadfeedercamel.simulator.FaultSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
 import org.leadfeedercamel.sql.TestWarehouses;
 import org.leadfeedercamel.sql.TestWarehouses.Kind;
@@ -217,6 +219,36 @@ class InstancesTest {
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM raw_leadfeeder_acme__sync_runs", Integer.class)).isOne();
                 assertThat(context.getRoute("leadfeeder-window")).isNotNull();
                 assertThat(context.getRoute("leadfeeder-acme-window")).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void anInstancesOwnAnswerLimitIsTheOneItKeepsAndItsFailureNames() throws Exception {
+        try (LeadfeederSimulator simulator = SyncEndToEndTest.simulator(SyncEndToEndTest.dataset()).token("tok-acme", ACME)
+                .token("tok-beta", BETA).faults(FaultSettings.none().withOversizedBytes(8L * 1024 * 1024)).start();
+             TestWarehouses.TestWarehouse warehouse = TestWarehouses.fresh(Kind.H2)) {
+            Map<String, String> values = properties(simulator);
+            values.put(SyncSettings.DB_URL, warehouse.url());
+            values.put("leadfeeder.instances.acme.http.max-response-mb", "1");
+            List<Instance> instances = instances(values);
+            try (HikariDataSource dataSource = Warehouse.open(instances.get(0).settings().warehouse());
+                 CamelContext context = new DefaultCamelContext()) {
+                SyncInstance acme = LeadfeederSync.add(context, instances.get(0), dataSource, SyncEndToEndTest.CLOCK);
+                SyncInstance beta = LeadfeederSync.add(context, instances.get(1), dataSource, SyncEndToEndTest.CLOCK);
+                context.start();
+                // acme's first visits page (after its accounts), then beta's: 8 MB each, past acme's 1 MB, within beta's 32
+                simulator.faults().injectAfter(1, Fault.OVERSIZED, 1);
+                simulator.faults().injectAfter(1, Fault.OVERSIZED, 1);
+                SyncRun acmeRun = context.createProducerTemplate().requestBody(acme.syncEndpoint(), null, SyncRun.class);
+                SyncRun betaRun = context.createProducerTemplate().requestBody(beta.syncEndpoint(), null, SyncRun.class);
+
+                assertThat(acmeRun.status()).isEqualTo(SyncRun.Status.FAILED);
+                assertThat(acmeRun.error()).startsWith("The answer to GET " + simulator.baseUrl() + "/accounts/100001/visits?")
+                        .contains(" is larger than 1 MB (leadfeeder.instances.acme.http.max-response-mb); refused there, and not asked again")
+                        .contains("(at account 100001, visits window ");
+                assertThat(betaRun.status()).as(betaRun.error()).isEqualTo(SyncRun.Status.SUCCEEDED);
+                assertThat(simulator.stats().faults(Fault.OVERSIZED)).isEqualTo(2);
             }
         }
     }

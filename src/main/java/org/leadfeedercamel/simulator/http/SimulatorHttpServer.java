@@ -13,6 +13,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,11 +23,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP/1.1 server (keep-alive, Content-Length bodies) written for the simulator rather than
+ * A small HTTP/1.1 server (keep-alive, Content-Length bodies; chunked only for oversized ones) written for the simulator rather than
  * taken from a library, because a faithful fault needs the raw socket: a reset mid-body is a TCP RST,
  * which neither the JDK server nor the usual frameworks let a handler send.
  */
@@ -42,17 +44,20 @@ public final class SimulatorHttpServer implements AutoCloseable {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final int IDLE_TIMEOUT_MS = 30_000;
+    private static final int PADDING_CHUNK_BYTES = 64 * 1024;
 
     private final ServerSocket serverSocket;
     private final Handler handler;
+    private final LongConsumer bodyBytes;
     private final ExecutorService connections;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private SimulatorHttpServer(ServerSocket serverSocket, Handler handler) {
+    private SimulatorHttpServer(ServerSocket serverSocket, Handler handler, LongConsumer bodyBytes) {
         this.serverSocket = serverSocket;
         this.handler = handler;
+        this.bodyBytes = bodyBytes;
         AtomicInteger threads = new AtomicInteger();
         this.connections = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "simulator-http-" + threads.incrementAndGet());
@@ -65,10 +70,15 @@ public final class SimulatorHttpServer implements AutoCloseable {
 
     /** Binds {@code host:port} (port 0 picks a free one) and starts serving. */
     public static SimulatorHttpServer start(String host, int port, Handler handler) throws IOException {
+        return start(host, port, handler, bytes -> { });
+    }
+
+    /** As {@link #start(String, int, Handler)}, telling {@code bodyBytes} how many body bytes each write put on the wire. */
+    public static SimulatorHttpServer start(String host, int port, Handler handler, LongConsumer bodyBytes) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 128);
-        SimulatorHttpServer server = new SimulatorHttpServer(socket, handler);
+        SimulatorHttpServer server = new SimulatorHttpServer(socket, handler, bodyBytes);
         server.acceptor.start();
         return server;
     }
@@ -170,27 +180,61 @@ public final class SimulatorHttpServer implements AutoCloseable {
             }
         }
         byte[] body = response.body();
-        int sent = switch (response.delivery()) {
-            case WHOLE -> body.length;
-            case RESET_MIDWAY, TRUNCATED -> body.length / 2;
-        };
+        if (response.delivery() == Delivery.PADDED_CHUNKED) {
+            writeHead(out, response, "Transfer-Encoding: chunked", keepAlive);
+            writePaddedChunks(out, body, response.paddedLength());
+            return true;
+        }
+        int sent = response.delivery() == Delivery.WHOLE ? body.length : body.length / 2; // reset or truncated: half
         int announced = response.delivery() == Delivery.RESET_MIDWAY ? body.length : sent;
-        StringBuilder head = new StringBuilder(256)
-                .append("HTTP/1.1 ").append(response.status()).append(' ').append(reason(response.status())).append("\r\n")
-                .append("Content-Type: ").append(response.contentType()).append("\r\n")
-                .append("Content-Length: ").append(announced).append("\r\n")
-                .append("Connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n");
-        response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        writeHead(out, response, "Content-Length: " + announced, keepAlive);
         out.write(body, 0, sent);
         out.flush();
+        bodyBytes.accept(sent);
         if (response.delivery() == Delivery.RESET_MIDWAY) {
             socket.setSoLinger(true, 0); // close now sends RST instead of FIN
             socket.close();
             return false;
         }
         return true;
+    }
+
+    private static void writeHead(OutputStream out, SimResponse response, String framing, boolean keepAlive) throws IOException {
+        StringBuilder head = new StringBuilder(256)
+                .append("HTTP/1.1 ").append(response.status()).append(' ').append(reason(response.status())).append("\r\n")
+                .append("Content-Type: ").append(response.contentType()).append("\r\n")
+                .append(framing).append("\r\n")
+                .append("Connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n");
+        response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * The body's first byte, then whitespace chunks until the body would reach {@code length}, then the rest
+     * of it: valid JSON for an object body, of any size, from one buffer. A client that stops reading ends
+     * it with a broken pipe.
+     */
+    private void writePaddedChunks(OutputStream out, byte[] body, long length) throws IOException {
+        writeChunk(out, body, 0, Math.min(1, body.length));
+        byte[] padding = new byte[PADDING_CHUNK_BYTES];
+        Arrays.fill(padding, (byte) ' ');
+        for (long left = length - body.length; left > 0; left -= padding.length) {
+            writeChunk(out, padding, 0, (int) Math.min(left, padding.length));
+        }
+        writeChunk(out, body, Math.min(1, body.length), body.length - Math.min(1, body.length));
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    private void writeChunk(OutputStream out, byte[] bytes, int offset, int length) throws IOException {
+        if (length == 0) {
+            return; // an empty chunk would end the body
+        }
+        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(bytes, offset, length);
+        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        bodyBytes.accept(length);
     }
 
     private static final class ParsedRequest {
