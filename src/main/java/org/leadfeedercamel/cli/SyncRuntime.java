@@ -168,6 +168,12 @@ final class SyncRuntime implements AutoCloseable {
 
             @Override
             public void afterStart(BaseMainSupport support) {
+                if (scheduled) {
+                    LOG.info("Started: {} on the schedule {}{}; SIGTERM or Ctrl+C stops it",
+                            instances.size() == 1 ? "the sync" : instances.size() + " instances",
+                            String.join(" / ", instances.stream().map(i -> i.settings().schedule().cron()).distinct().toList()),
+                            clustered ? ", clustered with the other nodes on the warehouse" : "");
+                }
                 HttpManagementServerConfigurationProperties management = support.configure().httpManagementServer();
                 String url = ManagementServer.listening(support.getCamelContext(), management.getHost());
                 if (url != null) {
