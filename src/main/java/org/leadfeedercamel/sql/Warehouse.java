@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
@@ -235,7 +236,17 @@ public final class Warehouse {
                     + ", newer than this program's " + newest + "; run a newer leadfeeder-camel against it");
         }
         if (info.pending().length > 0 || current == null) {
-            flyway.migrate();
+            try {
+                flyway.migrate();
+            } catch (FlywayException e) {
+                if (current != null) {
+                    throw e;
+                }
+                // Nodes started together on a new warehouse: another one made the history table between Flyway's look for
+                // it and its own create ("already exists"). Now that the table is there, Flyway's lock on it orders the
+                // nodes: one migrates, the others wait and find it done.
+                flyway.migrate();
+            }
         }
     }
 

@@ -8,11 +8,16 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -62,6 +67,48 @@ class WarehouseSchemaTest {
         jdbc.queryForList(sql, table).forEach(row -> types.put(String.valueOf(row.get("c")).toLowerCase(Locale.ROOT),
                 String.valueOf(row.get("t")).toLowerCase(Locale.ROOT)));
         return types;
+    }
+
+    /**
+     * Nodes of a cluster started together on a new, empty warehouse migrate it side by side: a node that looked for a
+     * history table another then created (so the schema was no longer empty, and Flyway baselined) failed on "already
+     * exists, and is empty". A race, so tried on several new warehouses; before the fix it failed within them.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void nodesStartedTogetherOnANewWarehouseEachMigrateIt(Kind kind) throws Exception {
+        int nodes = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            for (int round = 0; round < 6; round++) {
+                try (TestWarehouse warehouse = TestWarehouses.fresh(kind)) {
+                    List<HikariDataSource> dataSources = new ArrayList<>();
+                    for (int n = 0; n < nodes; n++) {
+                        dataSources.add(openUnmigrated(warehouse, "raw_leadfeeder_"));
+                    }
+                    try {
+                        CyclicBarrier together = new CyclicBarrier(nodes);
+                        List<Future<?>> migrations = new ArrayList<>();
+                        for (HikariDataSource dataSource : dataSources) {
+                            migrations.add(pool.submit(() -> {
+                                together.await();
+                                Warehouse.migrate(dataSource, Dialect.of(dataSource), "raw_leadfeeder_");
+                                return null;
+                            }));
+                        }
+                        for (Future<?> migration : migrations) {
+                            migration.get(); // a node's failure is thrown here
+                        }
+                        assertThat(Warehouse.state(dataSources.get(0), Dialect.of(dataSources.get(0)), "raw_leadfeeder_").migrated())
+                                .as("round " + round).isTrue();
+                    } finally {
+                        dataSources.forEach(HikariDataSource::close);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @ParameterizedTest
