@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
@@ -183,9 +185,28 @@ final class SyncRuntime implements AutoCloseable {
             }
         });
         if (!scheduled) {
+            // the warehouse connected and migrated in a thread of its own while Camel starts: a good part of a one-off's start
+            CompletableFuture<Void> warehouses = prepareWarehouses();
             main.start();
+            try {
+                warehouses.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
         return main;
+    }
+
+    /** Opens every instance's pool unconnected, then connects and prepares them in another thread. */
+    private CompletableFuture<Void> prepareWarehouses() {
+        Map<Instance, HikariDataSource> pools = new LinkedHashMap<>();
+        for (Instance instance : instances) {
+            pools.put(instance, dataSources.computeIfAbsent(instance.settings().warehouse(), Warehouse::openUnconnected));
+        }
+        return CompletableFuture.runAsync(() -> pools.forEach((instance, pool) -> {
+            Warehouse.connect(pool, instance.settings().warehouse());
+            LeadfeederSync.prepareWarehouse(instance, pool);
+        }), task -> new Thread(task, "leadfeeder-warehouse-start").start());
     }
 
     /** Starts Camel Main with every instance's API routes alone, which never touch the warehouse ({@code check}). */

@@ -42,8 +42,31 @@ public final class Warehouse {
 
     /** The warehouse to sync into; an H2 file is created if it is not there yet. */
     public static HikariDataSource open(WarehouseSettings settings) {
+        return open(settings, url(settings));
+    }
+
+    /**
+     * {@link #open} with the pool not connected yet, so that routes can be built on it while another thread
+     * {@linkplain #connect connects} and migrates: its first connection opens it.
+     */
+    public static HikariDataSource openUnconnected(WarehouseSettings settings) {
+        HikariDataSource dataSource = new HikariDataSource();
+        config(settings, url(settings)).copyStateTo(dataSource);
+        return dataSource;
+    }
+
+    /** Opens a pool of {@link #openUnconnected}: one line naming the database when it cannot. */
+    public static void connect(HikariDataSource dataSource, WarehouseSettings settings) {
+        try (Connection ignored = dataSource.getConnection()) {
+            // the pool is open
+        } catch (SQLException | RuntimeException e) {
+            throw unreachable(settings, e);
+        }
+    }
+
+    private static String url(WarehouseSettings settings) {
         H2File file = usable(H2File.of(settings.url()));
-        return open(settings, file == null ? settings.url() : file.shared());
+        return file == null ? settings.url() : file.shared();
     }
 
     /**
@@ -67,6 +90,14 @@ public final class Warehouse {
     }
 
     private static HikariDataSource open(WarehouseSettings settings, String url) {
+        try {
+            return new HikariDataSource(config(settings, url));
+        } catch (RuntimeException e) {
+            throw unreachable(settings, e);
+        }
+    }
+
+    private static HikariConfig config(WarehouseSettings settings, String url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(settings.user());
@@ -80,17 +111,17 @@ public final class Warehouse {
             UtcTimestamps.MARIADB_DRIVER_OPTIONS.forEach(config::addDataSourceProperty);
             config.setConnectionInitSql(UtcTimestamps.MARIADB_SESSION);
         }
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            // one line naming the database (without any password) and what the driver said
-            throw new IllegalStateException("cannot reach the warehouse " + JdbcUrls.withoutPassword(settings.url()) + ": "
-                    + String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
+        return config;
+    }
+
+    /** One line naming the database (without any password) and what the driver said. */
+    private static IllegalStateException unreachable(WarehouseSettings settings, Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
         }
+        return new IllegalStateException("cannot reach the warehouse " + JdbcUrls.withoutPassword(settings.url()) + ": "
+                + String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
     }
 
     /**

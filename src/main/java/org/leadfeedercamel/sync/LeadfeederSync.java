@@ -27,6 +27,7 @@ import org.leadfeedercamel.api.TokenBucketPacer;
 import org.leadfeedercamel.api.V1LeadfeederApi;
 import org.leadfeedercamel.config.ConfigurationException;
 import org.leadfeedercamel.config.Instance;
+import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.ScheduleSettings;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.PageMapper;
@@ -91,34 +92,58 @@ public final class LeadfeederSync {
     }
 
     /**
-     * {@link #add(CamelContext, Instance, DataSource, Clock)} without the Quartz trigger route: for runs
-     * the caller sends to {@link SyncInstance#syncEndpoint()} itself (one-off commands), so Quartz is not
-     * even started.
+     * {@link #add(CamelContext, Instance, DataSource, Clock)} without the Quartz trigger route, for runs the
+     * caller sends to {@link SyncInstance#syncEndpoint()} itself (one-off commands), so Quartz is not even
+     * started; and without touching the warehouse of the instance's {@code leadfeeder.db-url}: the caller
+     * {@linkplain #prepareWarehouse prepares} it before the first run, e.g. in another thread while the
+     * context starts.
      */
     public static SyncInstance addUnscheduled(CamelContext context, Instance instance, DataSource dataSource, Clock clock)
             throws Exception {
-        return add(context, instance, dataSource, clock, false);
+        requireCredential(instance);
+        requireNew(context, instance);
+        String url = instance.settings().warehouse().url();
+        return add(context, instance, dataSource, Dialect.of(url), JdbcUrls.withoutPassword(url), clock, false);
     }
 
     private static SyncInstance add(CamelContext context, Instance instance, DataSource dataSource, Clock clock, boolean scheduled)
             throws Exception {
-        SyncSettings settings = instance.settings();
-        if (!settings.hasCredential()) {
-            throw new ConfigurationException(instance.key(SyncSettings.API_TOKEN), null, "is needed to sync (set LEADFEEDER_API_TOKEN)");
-        }
+        requireCredential(instance);
         requireNew(context, instance);
+        Dialect dialect = prepareWarehouse(instance, dataSource);
+        return add(context, instance, dataSource, dialect, Warehouse.url(dataSource), clock, scheduled);
+    }
+
+    /**
+     * Makes the warehouse behind {@code dataSource} ready for the instance: timestamps stored in UTC (MariaDB),
+     * its tables migrated, or with {@code leadfeeder.migrate=false} required at this version.
+     */
+    public static Dialect prepareWarehouse(Instance instance, DataSource dataSource) {
         Dialect dialect = Dialect.of(dataSource);
         UtcTimestamps.require(dataSource, dialect);
         Tables tables = Tables.of(instance);
-        if (settings.warehouse().migrate()) {
+        if (instance.settings().warehouse().migrate()) {
             Warehouse.migrate(dataSource, dialect, tables);
         } else {
             Warehouse.requireMigrated(dataSource, dialect, tables, instance.key(SyncSettings.MIGRATE));
         }
+        return dialect;
+    }
+
+    private static void requireCredential(Instance instance) {
+        if (!instance.settings().hasCredential()) {
+            throw new ConfigurationException(instance.key(SyncSettings.API_TOKEN), null, "is needed to sync (set LEADFEEDER_API_TOKEN)");
+        }
+    }
+
+    private static SyncInstance add(CamelContext context, Instance instance, DataSource dataSource, Dialect dialect, String warehouseUrl,
+                                    Clock clock, boolean scheduled) throws Exception {
+        SyncSettings settings = instance.settings();
+        Tables tables = Tables.of(instance);
         SqlStatements sql = new SqlStatements(dialect, tables);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         StopSignal stop = StopOnContextStop.signal(context);
-        WarehouseRetry retry = new WarehouseRetry(settings.warehouse().retry(), Warehouse.url(dataSource), stop);
+        WarehouseRetry retry = new WarehouseRetry(settings.warehouse().retry(), warehouseUrl, stop);
         CompletedWindows state = new CompletedWindows(dataSource, transactions, sql, retry);
         SyncLock lock = new SyncLock(dataSource, sql, settings.warehouse().lockWait(), clock, retry, stop);
         PageTransaction pageTransaction = new PageTransaction(transactions, lock, retry);
