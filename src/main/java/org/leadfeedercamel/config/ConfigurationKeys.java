@@ -39,7 +39,12 @@ public final class ConfigurationKeys {
     public static final Field<Integer> PAGE_SIZE_FIELD = Field.of(PAGE_SIZE, "100", Checks.integer(1, 100),
             "Records per page, 1..100.");
     public static final Field<Integer> LOOKBACK_DAYS_FIELD = Field.of(LOOKBACK_DAYS, "3", Checks.integer(0, 366),
-            "Days re-read on every run (Leadfeeder identifies visits and companies late), including today.");
+            "Days re-read (Leadfeeder identifies visits and companies late), including today.");
+    public static final Field<Duration> LOOKBACK_INTERVAL_FIELD = Field.of(LOOKBACK_INTERVAL, "24",
+            Checks.duration(ChronoUnit.HOURS, 0, 8784),
+            "Hours between two re-reads of the lookback days before today; today is read on every run. A visit",
+            "identified late is caught within this long; 0 re-reads them on every run (on /v1, most of an hourly",
+            "schedule's quota).");
     public static final Field<Integer> RESULT_CAP_FIELD = Field.of(RESULT_CAP, "10000", Checks.integer(1, Integer.MAX_VALUE),
             "Results one query can reach on the API; a window whose last page reaches it (classic) or whose total",
             "exceeds it (/v1) is split, and so is a /v1 window answered 416 offset_exceeded.");
@@ -143,9 +148,20 @@ public final class ConfigurationKeys {
             Checks.duration(ChronoUnit.MILLIS, 1000, 600_000),
             "How often a node checks in; a node silent for about twice this long is taken for dead.");
 
+    public static final Field<String> PERSONAL_DATA_FIELD = Field.of(PERSONAL_DATA, "keep", Checks.oneOf(PersonalDataSettings.MODES),
+            "The values that identify a person: visitor_email, visitor_first_name, visitor_last_name (classic) and every",
+            "value of the /v1 visitor block. keep: as the API sends them; hash: a keyed SHA-256 (HMAC, hex) with",
+            "leadfeeder.personal-data-key, so equal values stay joinable and none can be looked up without the key;",
+            "drop: NULL. Their copies in _extra and in leadfeeder_rejected_records follow the same policy.");
+    public static final Field<String> PERSONAL_DATA_KEY_FIELD = Field.of(PERSONAL_DATA_KEY, null, Checks.text(),
+            "The secret that keys the hash (at least 16 characters), needed with leadfeeder.personal-data=hash and never",
+            "logged. The same key gives the same hashes; a new key gives new ones. Set it through the environment",
+            "(LEADFEEDER_PERSONAL_DATA_KEY), never in this file.");
+
     public static final List<Section> SECTIONS = List.of(
             new Section("Leadfeeder API", List.of(API_TOKEN_FIELD, API_FIELD, ACCOUNT_ID_FIELD, BASE_API_URL_FIELD,
-                    START_DATE_FIELD, PAGE_SIZE_FIELD, LOOKBACK_DAYS_FIELD, RESULT_CAP_FIELD)),
+                    START_DATE_FIELD, PAGE_SIZE_FIELD, LOOKBACK_DAYS_FIELD, LOOKBACK_INTERVAL_FIELD, RESULT_CAP_FIELD)),
+            new Section("Personal data", List.of(PERSONAL_DATA_FIELD, PERSONAL_DATA_KEY_FIELD)),
             new Section("Unified API (/v1)", List.of(V1_REQUESTS_PER_SECOND_FIELD, V1_BURST_FIELD,
                     V1_MONTHLY_QUOTA_FIELD, V1_QUOTA_WARNING_FIELD)),
             new Section("Schedule (the 'run' command)", List.of(SCHEDULE_FIELD, SCHEDULER_ENABLED_FIELD, SYNC_ON_START_FIELD)),

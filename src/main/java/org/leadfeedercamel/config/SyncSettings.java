@@ -14,7 +14,7 @@ import java.util.function.Function;
  * sync takes the group, or the values, it uses.
  */
 public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, WarehouseSettings warehouse,
-                           ScheduleSettings schedule, OperationsSettings operations) {
+                           ScheduleSettings schedule, OperationsSettings operations, PersonalDataSettings personalData) {
 
     public static final String API_TOKEN = "leadfeeder.api-token";
     public static final String ACCOUNT_ID = "leadfeeder.account-id";
@@ -22,6 +22,7 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
     public static final String START_DATE = "leadfeeder.start-date";
     public static final String PAGE_SIZE = "leadfeeder.page-size";
     public static final String LOOKBACK_DAYS = "leadfeeder.lookback-days";
+    public static final String LOOKBACK_INTERVAL = "leadfeeder.lookback-interval";
     public static final String RESULT_CAP = "leadfeeder.result-cap";
     public static final String SCHEDULE = "leadfeeder.schedule";
     public static final String DB_URL = "leadfeeder.db-url";
@@ -58,6 +59,8 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
     public static final String BACKOFF_MAX = "leadfeeder.http.backoff-max-ms";
     public static final String RATE_LIMIT_RETRIES = "leadfeeder.http.rate-limit-retries";
     public static final String MAX_RESPONSE = "leadfeeder.http.max-response-mb";
+    public static final String PERSONAL_DATA = "leadfeeder.personal-data";
+    public static final String PERSONAL_DATA_KEY = "leadfeeder.personal-data-key";
 
     /** {@link #API}: which Leadfeeder API the credential is for; auto asks /v1 first. */
     public static final List<String> API_CHOICES = List.of("auto", "classic", "v1");
@@ -97,7 +100,7 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
         return new SyncSettings(
                 new ApiSettings(API_TOKEN_FIELD.read(lookup), API_FIELD.read(lookup), ACCOUNT_ID_FIELD.read(lookup),
                         BASE_API_URL_FIELD.read(lookup), START_DATE_FIELD.read(lookup), PAGE_SIZE_FIELD.read(lookup),
-                        LOOKBACK_DAYS_FIELD.read(lookup), RESULT_CAP_FIELD.read(lookup)),
+                        LOOKBACK_DAYS_FIELD.read(lookup), LOOKBACK_INTERVAL_FIELD.read(lookup), RESULT_CAP_FIELD.read(lookup)),
                 new V1Settings(V1_REQUESTS_PER_SECOND_FIELD.read(lookup), V1_BURST_FIELD.read(lookup),
                         V1_MONTHLY_QUOTA_FIELD.read(lookup), V1_QUOTA_WARNING_FIELD.read(lookup)),
                 new HttpSettings(CONNECT_TIMEOUT_FIELD.read(lookup), RESPONSE_TIMEOUT_FIELD.read(lookup), USER_AGENT_FIELD.read(lookup),
@@ -111,19 +114,20 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
                                 DB_RETRY_MAX_DELAY_FIELD.read(lookup))),
                 new ScheduleSettings(SCHEDULE_FIELD.read(lookup), SCHEDULER_ENABLED_FIELD.read(lookup), SYNC_ON_START_FIELD.read(lookup),
                         CLUSTERED_FIELD.read(lookup), CLUSTER_CHECKIN_FIELD.read(lookup)),
-                new OperationsSettings(PROGRESS_INTERVAL_FIELD.read(lookup), MAX_SYNC_AGE_FIELD.read(lookup)));
+                new OperationsSettings(PROGRESS_INTERVAL_FIELD.read(lookup), MAX_SYNC_AGE_FIELD.read(lookup)),
+                new PersonalDataSettings(PERSONAL_DATA_FIELD.read(lookup), PERSONAL_DATA_KEY_FIELD.read(lookup)));
     }
 
     /** The same settings pointing at another API, for demo mode. */
     public SyncSettings withApi(URI url, String token) {
         return new SyncSettings(new ApiSettings(token, api.generation(), api.accountIds(), url, api.startDate(), api.pageSize(),
-                api.lookbackDays(), api.resultCap()), v1, http, warehouse, schedule, operations);
+                api.lookbackDays(), api.lookbackInterval(), api.resultCap()), v1, http, warehouse, schedule, operations, personalData);
     }
 
     /** The same settings with the schedule's trigger on or off ({@code run}, or a one-off command). */
     public SyncSettings withSchedulerEnabled(boolean enabled) {
         return new SyncSettings(api, v1, http, warehouse, new ScheduleSettings(schedule.cron(), enabled, schedule.syncOnStart(),
-                schedule.clustered(), schedule.checkinInterval()), operations);
+                schedule.clustered(), schedule.checkinInterval()), operations, personalData);
     }
 
     /** What {@code check} says it read; never the credential or the database password. */
@@ -131,7 +135,7 @@ public record SyncSettings(ApiSettings api, V1Settings v1, HttpSettings http, Wa
     public String toString() {
         return "SyncSettings[api=" + api.generation() + ", accounts=" + (api.accountIds().isEmpty() ? "all" : api.accountIds())
                 + ", baseApiUrl=" + api.baseUrl() + ", startDate=" + api.startDate() + ", pageSize=" + api.pageSize()
-                + ", lookbackDays=" + api.lookbackDays() + ", schedule=" + schedule.cron()
-                + ", db=" + JdbcUrls.withoutPassword(warehouse.url()) + ", tablePrefix=" + warehouse.tablePrefix() + "]";
+                + ", lookbackDays=" + api.lookbackDays() + ", lookbackInterval=" + api.lookbackInterval() + ", schedule=" + schedule.cron()
+                + ", db=" + JdbcUrls.withoutPassword(warehouse.url()) + ", tablePrefix=" + warehouse.tablePrefix() + ", personalData=" + personalData.mode() + "]";
     }
 }

@@ -31,9 +31,16 @@ public final class RecordMapper {
             "website_tracking_status");
 
     private final ObjectMapper json;
+    private final PersonalData personalData;
 
+    /** Personal data kept as the API sent it. */
     public RecordMapper(ObjectMapper json) {
+        this(json, PersonalData.keep());
+    }
+
+    public RecordMapper(ObjectMapper json, PersonalData personalData) {
         this.json = json;
+        this.personalData = personalData;
     }
 
     /** Visits pages: each visit, its route entries, and the {@code included} locations. */
@@ -49,6 +56,7 @@ public final class RecordMapper {
     /** Maps a visit; answers its route entries, to be split into child rows, or none when the visit is rejected. */
     List<RouteEntry> visit(PageRows page, Object body) {
         Map<String, Object> record = RecordRows.record(body);
+        personalData.classicVisit(record); // before anything of it is stored: columns, _extra, a rejected record's JSON
         try {
             String visitId = Values.id("id", record.get("id"));
             Attributes a = new Attributes(record.get("attributes"), VISIT_ATTRIBUTES, json);

@@ -31,9 +31,16 @@ public final class V1RecordMapper {
     private static final Pattern EMPLOYEE_RANGE = Pattern.compile("\\s*(\\d{1,9})\\s*(?:(-)\\s*(\\d{1,9})|(\\+))?\\s*");
 
     private final ObjectMapper json;
+    private final PersonalData personalData;
 
+    /** Personal data kept as the API sent it. */
     public V1RecordMapper(ObjectMapper json) {
+        this(json, PersonalData.keep());
+    }
+
+    public V1RecordMapper(ObjectMapper json, PersonalData personalData) {
         this.json = json;
+        this.personalData = personalData;
     }
 
     /** Web-visits pages: each visit with its embedded location, and its engagements as route rows. */
@@ -49,6 +56,7 @@ public final class V1RecordMapper {
     /** Maps a web visit and its location; answers its engagements, to be split into route rows, or none when rejected. */
     List<RouteEntry> visit(PageRows page, Object body) {
         Map<String, Object> record = RecordRows.record(body);
+        personalData.v1Visit(record); // before anything of it is stored: columns, _extra, a rejected record's JSON
         try {
             String visitId = Values.id("id", record.get("id"));
             Attributes a = new Attributes(record.get("attributes"), VISIT_ATTRIBUTES, json);

@@ -2,6 +2,7 @@ package org.leadfeedercamel.state;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,15 +85,22 @@ public final class CompletedWindows {
         });
     }
 
+    /** A completed window and when it was last read whole (null when a version before that stamp wrote it). */
+    public record Read(SyncWindow window, Instant at) {
+    }
+
+    /** The completed windows of an account and stream, each with its latest read. */
+    public List<Read> reads(String accountId, String stream) throws InterruptedException {
+        return retry.call("reading the completed windows of " + accountId + " " + stream, () -> jdbc.query(
+                sql.get("select-completed-windows"), Map.of("processor_name", processorName(accountId, stream)), (row, i) -> {
+                    OffsetDateTime at = row.getObject("completed_at", OffsetDateTime.class);
+                    return new Read(window(accountId, stream, row.getString("window_key")), at == null ? null : at.toInstant());
+                }));
+    }
+
     /** The completed windows of an account and stream. */
     public List<SyncWindow> completed(String accountId, String stream) throws InterruptedException {
-        List<SyncWindow> windows = new ArrayList<>();
-        List<String> keys = retry.call("reading the completed windows of " + accountId + " " + stream, () -> jdbc.queryForList(
-                sql.get("select-completed-windows"), Map.of("processor_name", processorName(accountId, stream)), String.class));
-        for (String key : keys) {
-            windows.add(window(accountId, stream, key));
-        }
-        return windows;
+        return reads(accountId, stream).stream().map(Read::window).toList();
     }
 
     /** A window from its key in the repository ({@code from..to}). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
@@ -31,6 +32,7 @@ import org.leadfeedercamel.config.JdbcUrls;
 import org.leadfeedercamel.config.ScheduleSettings;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.mapping.PageMapper;
+import org.leadfeedercamel.mapping.PersonalData;
 import org.leadfeedercamel.mapping.RecordMapper;
 import org.leadfeedercamel.mapping.V1RecordMapper;
 import org.leadfeedercamel.operations.LastSyncHealthCheck;
@@ -154,7 +156,8 @@ public final class LeadfeederSync {
         beans.put("syncLock", lock);
         beans.put("pageTransaction", pageTransaction);
         beans.put("completedWindows", state);
-        beans.put("windowPlanner", new WindowPlanner(settings.api().startDate(), settings.api().lookbackDays(), state));
+        beans.put("windowPlanner", new WindowPlanner(settings.api().startDate(), settings.api().lookbackDays(),
+                settings.api().lookbackInterval(), state));
         beans.put("runLog", new RunLog(dataSource, sql, clock, choice,
                 new QuotaWatch(dataSource, sql, clock, settings.v1().quotaWarningPercent(), retry), lock, retry));
         beans.put("accountSelection", new AccountSelection(settings.api().accountIds(), settings.api().startDate(), state, choice));
@@ -214,11 +217,14 @@ public final class LeadfeederSync {
     private static Map<String, Object> apiBeans(Instance instance, Clock clock, StopSignal stop) {
         SyncSettings settings = instance.settings();
         ObjectMapper json = new ObjectMapper();
+        PersonalData personalData = PersonalData.of(PersonalData.Mode.valueOf(settings.personalData().mode().toUpperCase(Locale.ROOT)),
+                settings.personalData().key());
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("apiChoice", new ApiChoice(settings.api().generation(),
-                new ClassicLeadfeederApi(settings.api().baseUrl(), settings.api().pageSize(), settings.api().resultCap(), new RecordMapper(json)),
+                new ClassicLeadfeederApi(settings.api().baseUrl(), settings.api().pageSize(), settings.api().resultCap(),
+                        new RecordMapper(json, personalData)),
                 new V1LeadfeederApi(settings.api().baseUrl(), settings.api().pageSize(), settings.api().resultCap(), settings.v1().monthlyQuota(),
-                        new V1RecordMapper(json))));
+                        new V1RecordMapper(json, personalData))));
         beans.put("requestWriter", new RequestWriter(settings.api().baseUrl()));
         beans.put("apiResponses", new ApiResponses(json, settings.api().baseUrl(), settings.http().maxRateLimitWait(), clock));
         beans.put("httpClient", new LeadfeederHttpClient(settings.api().baseUrl(), settings.api().token(), settings.http().userAgent(),

@@ -2,16 +2,19 @@ package org.leadfeedercamel.bench;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.leadfeedercamel.config.SyncSettings;
 import org.leadfeedercamel.simulator.LeadfeederSimulator;
+import org.leadfeedercamel.simulator.MutableClock;
 import org.leadfeedercamel.simulator.data.Dataset;
 import org.leadfeedercamel.simulator.data.DatasetSpec;
 import org.leadfeedercamel.simulator.data.SimAccount;
@@ -59,6 +62,10 @@ public final class RequestCountBenchmark {
                 throw new IllegalStateException("/v1 backfill failed: " + v1Backfill.error());
             }
             SyncRun v1Incremental = v1.once();
+            Map<String, Long> quota = new LinkedHashMap<>();
+            for (String interval : QUOTA_POLICIES.keySet()) {
+                quota.put(interval, hourlyMonth(interval));
+            }
             // each stream alone, as backfills of the same range: where the requests above go
             long v1Visits = v1.run(SyncRun.backfill(FROM.minusDays(1), TO.plusDays(1), List.of("visits"), clock)).requests() - 1;
             long v1Leads = v1.run(SyncRun.backfill(FROM.minusDays(1), TO.plusDays(1), List.of("leads"), clock)).requests() - 1;
@@ -113,6 +120,15 @@ public final class RequestCountBenchmark {
                     as hold more rows between them than the bound's greedy windows. That backfill spends **%.1f%%** of a key's monthly quota of 100,000 requests; at the API's 10
                     requests a second it takes %.1f minutes. Wall time here, rate limit off: %.1f s. An incremental run
                     afterwards issued **%d** requests: hourly, about %,d a month (%.1f%% of the quota).
+
+                    What freshness costs on `/v1`: one account in UTC with 1,000 visits a day (%,d companies), synced
+                    every hour for 30 days on a simulated clock after its first sync, lookback 3 days, per lookback
+                    policy (`leadfeeder.lookback-interval`: today is read on every run, the two days before it when
+                    the interval has passed since they were last read whole after they ended):
+
+                    | lookback policy | requests in 30 days | of a key's 100,000 a month |
+                    |---|---|---|
+                    %s
                     """.formatted(BenchmarkReport.machine(), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                     visits, leads, lowerBound, backfill.requests(), (double) backfill.requests() / lowerBound, seedStrategy,
@@ -121,10 +137,57 @@ public final class RequestCountBenchmark {
                     v1Backfill.requests(), v1LowerBound, (double) v1Backfill.requests() / v1LowerBound,
                     v1Visits, v1VisitsBound, (double) v1Visits / v1VisitsBound, v1Leads, v1LeadsBound, (double) v1Leads / v1LeadsBound,
                     v1Backfill.requests() / 1_000.0, v1Backfill.requests() / 10.0 / 60, v1Seconds, v1Incremental.requests(),
-                    v1Incremental.requests() * 24 * 30, v1Incremental.requests() * 24 * 30 / 1_000.0);
+                    v1Incremental.requests() * 24 * 30, v1Incremental.requests() * 24 * 30 / 1_000.0, QUOTA_COMPANIES,
+                    quotaRows(quota));
             System.out.println(section);
             BenchmarkReport.writeSection(report, section);
         }
+    }
+
+    /** The policies the quota figure compares, by their {@code leadfeeder.lookback-interval}. */
+    private static final Map<String, String> QUOTA_POLICIES = new LinkedHashMap<>();
+
+    static {
+        QUOTA_POLICIES.put("0", "the older days on every run (`0`, as before this policy)");
+        QUOTA_POLICIES.put("6", "the older days every 6 hours (`6`)");
+        QUOTA_POLICIES.put("24", "the older days once a day, after midnight (`24`, the default)");
+    }
+
+    private static final LocalDate QUOTA_START = LocalDate.parse("2025-03-01");
+    private static final int QUOTA_DAYS = 30;
+    private static final int QUOTA_COMPANIES = 3_000;
+
+    /** Requests of 30 days of hourly /v1 runs of one account with 1,000 visits a day, after its first sync. */
+    private static long hourlyMonth(String lookbackInterval) throws Exception {
+        DatasetSpec spec = DatasetSpec.defaults().withTimezones(List.of(ZoneOffset.UTC))
+                .withRange(QUOTA_START.minusDays(3), QUOTA_START.plusDays(QUOTA_DAYS + 1))
+                .withVisitsPerAccount(1_000L * (QUOTA_DAYS + 5)).withCompaniesPerAccount(QUOTA_COMPANIES);
+        MutableClock clock = new MutableClock(QUOTA_START.atTime(0, 30).toInstant(ZoneOffset.UTC));
+        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().dataset(spec).clock(clock).apiKey("key")
+                .requestsPerWindow(0).v1RequestsPerSecond(0).start();
+             SyncHarness v1 = new SyncHarness(simulator, clock, Map.of(SyncSettings.START_DATE, QUOTA_START.minusDays(3).toString(),
+                     SyncSettings.API, "v1", SyncSettings.API_TOKEN, "key", SyncSettings.LOOKBACK_INTERVAL, lookbackInterval))) {
+            succeed(v1.once());
+            long before = simulator.stats().requests();
+            for (int hour = 0; hour < QUOTA_DAYS * 24; hour++) {
+                clock.advance(Duration.ofHours(1));
+                succeed(v1.once());
+            }
+            return simulator.stats().requests() - before;
+        }
+    }
+
+    private static void succeed(SyncRun run) {
+        if (run.status() != SyncRun.Status.SUCCEEDED) {
+            throw new IllegalStateException("an hourly run failed: " + run.error());
+        }
+    }
+
+    private static String quotaRows(Map<String, Long> requests) {
+        StringBuilder rows = new StringBuilder();
+        requests.forEach((interval, count) -> rows.append(String.format("| %s | %,d | **%.1f%%** |%n", QUOTA_POLICIES.get(interval),
+                count, count / 1_000.0)));
+        return rows.toString().strip();
     }
 
     /** Σ ceil(rows / 100) over the fewest windows, greedy by day, that keep each under the cap (a day over it is read capped). */

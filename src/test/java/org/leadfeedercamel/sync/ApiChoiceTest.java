@@ -38,7 +38,7 @@ class ApiChoiceTest {
             assertThat(first.requests()).isEqualTo(V1SyncEndToEndTest.minimumRequests(simulator, V1SyncEndToEndTest.UTC_FROM,
                     V1SyncEndToEndTest.today()) + 1);
             assertThat(second.requests()).isEqualTo(V1SyncEndToEndTest.minimumRequests(simulator,
-                    V1SyncEndToEndTest.today().minusDays(2), V1SyncEndToEndTest.today()));
+                    V1SyncEndToEndTest.today(), V1SyncEndToEndTest.today()));
             V1SyncEndToEndTest.assertWarehouseEqualsSimulator(sync.jdbc, simulator);
         }
     }
