@@ -76,7 +76,7 @@ public final class ClassicLeadfeederApi implements LeadfeederApi {
         ApiRequest next = empty || nextLink == null ? null
                 : new ApiRequest(followable(ApiHost.checked(nextLink, base), request, lastLink), "GET", null, ACCEPT,
                         request.window(), request.page() + 1);
-        return new Paging(next, last == null ? null : last.get("number"), beyondCap);
+        return new Paging(next, last == null ? null : last.get("number"), beyondCap, null);
     }
 
     /**

@@ -85,7 +85,7 @@ public final class V1LeadfeederApi implements LeadfeederApi {
         }
         ApiRequest next = empty || number >= last ? null : new ApiRequest(withPage(request.url(), number + 1),
                 request.method(), request.body(), ACCEPT, request.window(), number + 1);
-        return new Paging(next, last == Long.MAX_VALUE ? null : (int) last, number == 1 && total != null && total > resultCap);
+        return new Paging(next, last == Long.MAX_VALUE ? null : (int) last, number == 1 && total != null && total > resultCap, total);
     }
 
     /** /v1 filters on UTC dates and tells no account timezone. */

@@ -8,7 +8,7 @@ import java.util.NoSuchElementException;
 
 /**
  * The windows still to read for one account and stream, oldest first. The route splits over it while
- * it grows: a window that turns out to reach the result cap is replaced by its two halves, read next.
+ * it grows: a window that turns out to reach the result cap is replaced by its parts, read next.
  */
 public final class WindowQueue implements Iterator<SyncWindow> {
 
@@ -18,11 +18,12 @@ public final class WindowQueue implements Iterator<SyncWindow> {
         this.pending = new ArrayDeque<>(windows);
     }
 
-    /** Reads {@code window} again as two halves, before anything else that is pending. */
-    public void split(SyncWindow window) {
-        SyncWindow[] halves = window.halves();
-        pending.addFirst(halves[1]);
-        pending.addFirst(halves[0]);
+    /** Reads {@code window} again as {@code parts} windows ({@link SyncWindow#parts}), before anything else that is pending. */
+    public void split(SyncWindow window, int parts) {
+        List<SyncWindow> narrower = window.parts(parts);
+        for (int i = narrower.size() - 1; i >= 0; i--) {
+            pending.addFirst(narrower.get(i));
+        }
     }
 
     /** Windows still to read after the current one. */

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands out a window's pages, fetched and mapped, for the window route to write. A window whose first
- * page shows it holds more than the API's result cap lets one search reach is split into two halves,
- * read next, instead; a single day is read as far as the cap goes, loudly.
+ * page shows it holds more than the API's result cap lets one search reach is split, into halves or by
+ * its total, and its parts read next instead; a single day is read as far as the cap goes, loudly.
  *
  * <p>Once a page has a next one, that one is fetched and mapped on another thread while the current one
  * is written: one page at most is ahead, so memory holds two pages and the request count does not
@@ -38,6 +38,8 @@ public final class PageReader {
     static final String PAGE = "page";
 
     private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
+    /** The share of the result cap a window's part is planned to hold: room for days busier than the average. */
+    static final double CAP_FILL = 0.85;
 
     private final CamelContext context;
     private final ApiChoice choice;
@@ -88,8 +90,14 @@ public final class PageReader {
         pages.page = request.page();
         if (paging.beyondCap()) {
             if (pages.window.days() > 1) {
-                LOG.info("Window {} may have reached the API's {}-result cap; reading it as two halves", pages.window, resultCap);
-                pages.windows.split(pages.window);
+                int parts = parts(paging.total(), pages.window);
+                if (paging.total() == null) {
+                    LOG.info("Window {} may have reached the API's {}-result cap; reading it as two halves", pages.window, resultCap);
+                } else {
+                    LOG.info("Window {} holds {} results, more than the API's {}-result cap lets one search reach; reading it as {} windows",
+                            pages.window, paging.total(), resultCap, parts);
+                }
+                pages.windows.split(pages.window, parts);
                 pages.next = null;
                 return null;
             }
@@ -107,6 +115,20 @@ public final class PageReader {
     }
 
     /**
+     * Into how many windows of equal days a window over the cap is read: with its total told ({@code /v1}),
+     * as few as keep each part's share under {@link #CAP_FILL} of the cap, so most are read whole at once (a
+     * part that is still over splits again by its own total; halving would read more, narrower windows, in
+     * which a company's rows repeat); without it, halves.
+     */
+    private int parts(Long total, SyncWindow window) {
+        if (total == null) {
+            return 2;
+        }
+        long parts = (long) Math.ceil(total / (resultCap * CAP_FILL));
+        return (int) Math.max(2, Math.min(parts, window.days()));
+    }
+
+    /**
      * A page past the cap answered 416 ({@code /v1}: the window grew while it was read): the window is
      * read again as two halves; a single day cannot be narrowed, so what was read stands, loudly.
      */
@@ -115,7 +137,7 @@ public final class PageReader {
         if (pages.window.days() > 1) {
             LOG.info("Window {} answered HTTP 416 offset_exceeded at page {}, past what one search can reach; reading it again as two halves",
                     pages.window, request.page());
-            pages.windows.split(pages.window);
+            pages.windows.split(pages.window, 2);
             return;
         }
         warnCapped(pages);
