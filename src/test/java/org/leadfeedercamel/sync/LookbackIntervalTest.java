@@ -47,6 +47,15 @@ class LookbackIntervalTest {
                 expected.visitRoutes("100001", from, to));
     }
 
+    /** {@code hours} hourly runs after {@code after}, each reading {@code window} alone. */
+    private static void syncHourly(SyncHarness sync, MutableClock clock, Instant after, int hours, String window) {
+        for (int hour = 1; hour <= hours; hour++) {
+            Instant at = after.plus(Duration.ofHours(hour));
+            syncAt(sync, clock, at);
+            assertThat(windowsRead(sync, at)).as("at " + at).containsExactly(window);
+        }
+    }
+
     private static SyncRun syncAt(SyncHarness sync, MutableClock clock, Instant at) {
         clock.set(at);
         SyncRun run = sync.once();
@@ -73,11 +82,7 @@ class LookbackIntervalTest {
             syncAt(sync, clock, afterMidnight);
             assertThat(windowsRead(sync, afterMidnight)).containsExactly("2025-04-29..2025-05-01");
 
-            for (int hour = 1; hour < 24; hour++) {
-                Instant at = afterMidnight.plus(Duration.ofHours(hour));
-                syncAt(sync, clock, at);
-                assertThat(windowsRead(sync, at)).as("at " + at).containsExactly("2025-05-01..2025-05-01");
-            }
+            syncHourly(sync, clock, afterMidnight, 23, "2025-05-01..2025-05-01");
 
             Instant nextMidnight = Instant.parse("2025-05-02T00:30:00Z");
             syncAt(sync, clock, nextMidnight);
@@ -93,12 +98,9 @@ class LookbackIntervalTest {
                 .requestsPerWindow(0).start();
              SyncHarness sync = new SyncHarness(simulator, clock, Map.of("leadfeeder.start-date", "2025-04-28",
                      "leadfeeder.lookback-interval", "6"))) {
-            syncAt(sync, clock, Instant.parse("2025-04-30T10:00:00Z"));
-            for (int hour = 11; hour < 16; hour++) {
-                Instant at = Instant.parse("2025-04-30T" + hour + ":00:00Z");
-                syncAt(sync, clock, at);
-                assertThat(windowsRead(sync, at)).as("at " + at).containsExactly("2025-04-30..2025-04-30");
-            }
+            Instant first = Instant.parse("2025-04-30T10:00:00Z");
+            syncAt(sync, clock, first);
+            syncHourly(sync, clock, first, 5, "2025-04-30..2025-04-30");
             Instant sixHoursOn = Instant.parse("2025-04-30T16:00:00Z");
             syncAt(sync, clock, sixHoursOn);
             assertThat(windowsRead(sync, sixHoursOn)).containsExactly("2025-04-28..2025-04-30");
@@ -116,15 +118,10 @@ class LookbackIntervalTest {
                     .requestsPerWindow(0).start();
                  SyncHarness sync = new SyncHarness(simulator, clock, Map.of("leadfeeder.start-date", "2025-04-28",
                          "leadfeeder.lookback-interval", intervals[i]))) {
-                syncAt(sync, clock, Instant.parse("2025-04-30T10:00:00Z"));
+                Instant first = Instant.parse("2025-04-30T10:00:00Z");
+                syncAt(sync, clock, first);
                 long before = simulator.stats().requests();
-                for (int hour = 11; hour < 20; hour++) {
-                    Instant at = Instant.parse("2025-04-30T" + hour + ":00:00Z");
-                    syncAt(sync, clock, at);
-                    if (i == 0) {
-                        assertThat(windowsRead(sync, at)).as("at " + at).containsExactly("2025-04-28..2025-04-30");
-                    }
-                }
+                syncHourly(sync, clock, first, 9, i == 0 ? "2025-04-28..2025-04-30" : "2025-04-30..2025-04-30");
                 requests[i] = simulator.stats().requests() - before;
                 assertVisitsEqualSimulator(sync);
             }
