@@ -26,9 +26,9 @@ public final class PersonalData {
     }
 
     /** The classic API's visit attributes that identify a person. */
-    public static final List<String> CLASSIC_VISIT_ATTRIBUTES = List.of("visitor_email", "visitor_first_name", "visitor_last_name");
+    private static final List<String> CLASSIC_VISIT_ATTRIBUTES = List.of("visitor_email", "visitor_first_name", "visitor_last_name");
     /** The {@code /v1} visit attribute whose every value identifies a person. */
-    public static final String V1_VISITOR = "visitor";
+    private static final String V1_VISITOR = "visitor";
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final PersonalData KEEP = new PersonalData(Mode.KEEP, null);

@@ -47,13 +47,22 @@ class LookbackIntervalTest {
                 expected.visitRoutes("100001", from, to));
     }
 
+    /** The API on the test's clock, its rate limit off. */
+    private static LeadfeederSimulator simulator(MutableClock clock) {
+        return LeadfeederSimulator.builder().dataset(DATASET).clock(clock).token("tok").requestsPerWindow(0).start();
+    }
+
     /** {@code hours} hourly runs after {@code after}, each reading {@code window} alone. */
     private static void syncHourly(SyncHarness sync, MutableClock clock, Instant after, int hours, String window) {
         for (int hour = 1; hour <= hours; hour++) {
-            Instant at = after.plus(Duration.ofHours(hour));
-            syncAt(sync, clock, at);
-            assertThat(windowsRead(sync, at)).as("at " + at).containsExactly(window);
+            syncReading(sync, clock, after.plus(Duration.ofHours(hour)), window);
         }
+    }
+
+    /** A run at {@code at} that reads {@code window} alone. */
+    private static void syncReading(SyncHarness sync, MutableClock clock, Instant at, String window) {
+        syncAt(sync, clock, at);
+        assertThat(windowsRead(sync, at)).as("the windows read at " + at).containsExactly(window);
     }
 
     private static SyncRun syncAt(SyncHarness sync, MutableClock clock, Instant at) {
@@ -66,27 +75,22 @@ class LookbackIntervalTest {
     @Test
     void olderLookbackDaysAreReadOnceAfterMidnightThenOncePerInterval() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2025-04-30T10:00:00Z"));
-        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().dataset(DATASET).clock(clock).token("tok")
-                .requestsPerWindow(0).start();
+        try (LeadfeederSimulator simulator = simulator(clock);
              SyncHarness sync = new SyncHarness(simulator, clock, Map.of("leadfeeder.start-date", "2025-04-28"))) {
             Instant first = Instant.parse("2025-04-30T10:00:00Z");
-            syncAt(sync, clock, first);
-            assertThat(windowsRead(sync, first)).as("the first sync").containsExactly("2025-04-28..2025-04-30");
+            syncReading(sync, clock, first, "2025-04-28..2025-04-30");
 
             Instant hourLater = Instant.parse("2025-04-30T11:00:00Z");
-            syncAt(sync, clock, hourLater);
-            assertThat(windowsRead(sync, hourLater)).as("an hour later: today alone").containsExactly("2025-04-30..2025-04-30");
+            syncReading(sync, clock, hourLater, "2025-04-30..2025-04-30");
 
             // after midnight yesterday has not been read whole since it ended: the lookback days are read
             Instant afterMidnight = Instant.parse("2025-05-01T00:30:00Z");
-            syncAt(sync, clock, afterMidnight);
-            assertThat(windowsRead(sync, afterMidnight)).containsExactly("2025-04-29..2025-05-01");
+            syncReading(sync, clock, afterMidnight, "2025-04-29..2025-05-01");
 
             syncHourly(sync, clock, afterMidnight, 23, "2025-05-01..2025-05-01");
 
             Instant nextMidnight = Instant.parse("2025-05-02T00:30:00Z");
-            syncAt(sync, clock, nextMidnight);
-            assertThat(windowsRead(sync, nextMidnight)).containsExactly("2025-04-30..2025-05-02");
+            syncReading(sync, clock, nextMidnight, "2025-04-30..2025-05-02");
             assertVisitsEqualSimulator(sync);
         }
     }
@@ -94,16 +98,14 @@ class LookbackIntervalTest {
     @Test
     void anIntervalShorterThanADayReadsTheOlderDaysAgainWhenItHasPassed() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2025-04-30T10:00:00Z"));
-        try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().dataset(DATASET).clock(clock).token("tok")
-                .requestsPerWindow(0).start();
+        try (LeadfeederSimulator simulator = simulator(clock);
              SyncHarness sync = new SyncHarness(simulator, clock, Map.of("leadfeeder.start-date", "2025-04-28",
                      "leadfeeder.lookback-interval", "6"))) {
             Instant first = Instant.parse("2025-04-30T10:00:00Z");
             syncAt(sync, clock, first);
             syncHourly(sync, clock, first, 5, "2025-04-30..2025-04-30");
             Instant sixHoursOn = Instant.parse("2025-04-30T16:00:00Z");
-            syncAt(sync, clock, sixHoursOn);
-            assertThat(windowsRead(sync, sixHoursOn)).containsExactly("2025-04-28..2025-04-30");
+            syncReading(sync, clock, sixHoursOn, "2025-04-28..2025-04-30");
             assertVisitsEqualSimulator(sync);
         }
     }
@@ -114,8 +116,7 @@ class LookbackIntervalTest {
         String[] intervals = {"0", "24"};
         for (int i = 0; i < 2; i++) {
             MutableClock clock = new MutableClock(Instant.parse("2025-04-30T10:00:00Z"));
-            try (LeadfeederSimulator simulator = LeadfeederSimulator.builder().dataset(DATASET).clock(clock).token("tok")
-                    .requestsPerWindow(0).start();
+            try (LeadfeederSimulator simulator = simulator(clock);
                  SyncHarness sync = new SyncHarness(simulator, clock, Map.of("leadfeeder.start-date", "2025-04-28",
                          "leadfeeder.lookback-interval", intervals[i]))) {
                 Instant first = Instant.parse("2025-04-30T10:00:00Z");
